@@ -1,0 +1,54 @@
+package dev.ddspatterns.service.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The WebFlux twin of {@link ServletProblemHandler}: the same stable types, invalid
+ * fields and catch-all, for reactive apps such as the gateway.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ReactiveProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ReactiveProblemHandler.class);
+
+	@ExceptionHandler
+	Mono<ResponseEntity<Object>> handleConstraintViolation(ConstraintViolationException ex,
+			ServerWebExchange exchange) {
+		ProblemDetail problem = ProblemBodies.constraintViolations(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), ProblemType.INVALID_REQUEST.status(), exchange);
+	}
+
+	@ExceptionHandler
+	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		ProblemDetail problem = ProblemBodies.unexpected(ex);
+		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+		if (status.is5xxServerError()) {
+			log.error("Unexpected failure handling {} {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), ex);
+		}
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+			@Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		return super.handleExceptionInternal(ex, ProblemBodies.complete(ex, body), headers, status, exchange);
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.ddspatterns.service.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Spring MVC's problem-detail handling, completed with the suite's stable types, the list
+ * of invalid fields, and a catch-all that turns any other exception into an
+ * {@code internal} problem. Ordered last, so an app's own advice is asked first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ServletProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ServletProblemHandler.class);
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+		ProblemDetail problem = ProblemBodies.constraintViolations(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), ProblemType.INVALID_REQUEST.status(), request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		ProblemDetail problem = ProblemBodies.unexpected(ex);
+		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+		if (status.is5xxServerError()) {
+			log.error("Unexpected failure handling {}", request.getDescription(false), ex);
+		}
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		return super.handleExceptionInternal(ex, ProblemBodies.complete(ex, body), headers, statusCode, request);
+	}
+
+}
