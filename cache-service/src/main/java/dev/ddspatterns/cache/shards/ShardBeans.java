@@ -1,0 +1,52 @@
+package dev.ddspatterns.cache.shards;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.ddspatterns.cache.CacheProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the shards, their breakers, the router and resharding from configuration. */
+@Configuration(proxyBeanMethods = false)
+class ShardBeans {
+
+	/**
+	 * Event loops shared by every Redis client. A server that comes back is reconnected
+	 * within two seconds at most: Lettuce's default backs off to 30 s, long for a cache
+	 * whose shard just restarted.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ClientResources redisClientResources() {
+		return DefaultClientResources.builder()
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+			.build();
+	}
+
+	@Bean
+	CircuitBreakerRegistry shardBreakers(CacheProperties properties, MeterRegistry meters) {
+		CircuitBreakerRegistry registry = CircuitBreakerRegistry
+			.of(RedisShardFactory.breakerConfig(properties.breaker()));
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+		return registry;
+	}
+
+	@Bean(destroyMethod = "close")
+	ShardRouter shardRouter(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers) {
+		return new ShardRouter(properties, new RedisShardFactory(properties, resources, breakers));
+	}
+
+	@Bean
+	Resharding resharding(ShardRouter router, Clock clock) {
+		return new Resharding(router, clock);
+	}
+
+}
