@@ -1,0 +1,54 @@
+package dev.ddspatterns.search.leaf.search;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /v1/search}: a query to score with global statistics.
+ *
+ * @param q the query
+ * @param k how many hits to return, 10 when not given
+ * @param stats the global statistics; the shard's own are used for any field or term left
+ * out
+ */
+record SearchRequest(@NotBlank String q, @Min(1) @Max(ShardSearcher.MAX_K) @Nullable Integer k,
+		@Valid @Nullable Statistics stats) {
+
+	int hits() {
+		return (this.k != null) ? this.k : ShardSearcher.DEFAULT_K;
+	}
+
+	/**
+	 * Statistics summed over all leaves, shaped like {@link StatsResponse}.
+	 *
+	 * @param fields statistics of fields
+	 * @param terms statistics of terms
+	 */
+	record Statistics(List<@Valid FieldStats> fields, List<@Valid TermStats> terms) {
+
+		Statistics {
+			fields = (fields != null) ? List.copyOf(fields) : List.of();
+			terms = (terms != null) ? List.copyOf(terms) : List.of();
+		}
+
+		/**
+		 * A term's document frequency may not exceed its field's document count, or BM25
+		 * would give it a negative weight.
+		 */
+		@AssertTrue(message = "every term needs its field's statistics, with docCount >= the term's docFreq")
+		boolean isEveryTermWithinItsField() {
+			return this.terms.stream()
+				.filter((term) -> !term.isEmpty())
+				.allMatch((term) -> this.fields.stream()
+					.anyMatch((field) -> field.field().equals(term.field()) && field.docCount() >= term.docFreq()));
+		}
+
+	}
+
+}

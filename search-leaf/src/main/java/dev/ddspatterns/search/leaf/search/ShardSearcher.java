@@ -1,0 +1,116 @@
+package dev.ddspatterns.search.leaf.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.ddspatterns.search.leaf.index.IndexSnapshot;
+import dev.ddspatterns.search.leaf.index.LeafDocuments;
+import dev.ddspatterns.search.leaf.index.LeafIndex;
+import dev.ddspatterns.search.leaf.index.ShardAssignment;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a query against the shard's current index: the leaf's half of scatter/gather. Each
+ * request leases one index snapshot, so a reload in the middle of it changes nothing.
+ */
+@Component
+class ShardSearcher {
+
+	static final int DEFAULT_K = 10;
+
+	static final int MAX_K = 100;
+
+	private final LeafIndex index;
+
+	private final Analyzer analyzer;
+
+	private final ShardAssignment shard;
+
+	ShardSearcher(LeafIndex index, Analyzer analyzer, ShardAssignment shard) {
+		this.index = index;
+		this.analyzer = analyzer;
+		this.shard = shard;
+	}
+
+	/**
+	 * @param q the query
+	 * @param k how many hits to return
+	 * @param global statistics of the whole corpus to score with, or null for the shard's
+	 * own
+	 * @return the best {@code k} hits and the exact number of matches
+	 */
+	SearchResponse search(String q, int k, SearchRequest.@Nullable Statistics global) throws IOException {
+		long started = System.nanoTime();
+		Query query = parse(q);
+		try (LeafIndex.Lease lease = lease()) {
+			IndexSnapshot snapshot = lease.snapshot();
+			IndexSearcher searcher = (global != null) ? new GlobalStatisticsSearcher(snapshot.reader(), global)
+					: snapshot.searcher();
+			// A threshold of MAX_VALUE counts every match instead of stopping at 1000.
+			TopFieldDocs top = searcher.search(query,
+					new TopFieldCollectorManager(LeafQueries.RANKING, k, null, Integer.MAX_VALUE));
+			List<SearchResponse.Hit> hits = hits(searcher.storedFields(), top, new Snippets(this.analyzer, query));
+			long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+			return new SearchResponse(this.shard.index(), hits, top.totalHits.value(), tookMs);
+		}
+		catch (IndexSearcher.TooManyClauses ex) {
+			throw SearchProblems.invalid("The query expands to too many terms: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * @param q the query
+	 * @return the shard's statistics of the query's terms and their fields
+	 */
+	StatsResponse statistics(String q) throws IOException {
+		Query query = parse(q);
+		try (LeafIndex.Lease lease = lease()) {
+			return ShardStatistics.of(this.shard.index(), lease.snapshot().searcher(), query);
+		}
+		catch (IndexSearcher.TooManyClauses ex) {
+			throw SearchProblems.invalid("The query expands to too many terms: " + ex.getMessage());
+		}
+	}
+
+	private Query parse(String q) {
+		try {
+			return LeafQueries.parse(q, this.analyzer);
+		}
+		catch (ParseException ex) {
+			throw SearchProblems.invalid(ex.getMessage());
+		}
+	}
+
+	private LeafIndex.Lease lease() {
+		return this.index.acquire().orElseThrow(() -> SearchProblems.notLoaded(this.shard.index()));
+	}
+
+	private static List<SearchResponse.Hit> hits(StoredFields stored, TopFieldDocs top, Snippets snippets)
+			throws IOException {
+		List<SearchResponse.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+		for (ScoreDoc scoreDoc : top.scoreDocs) {
+			Document document = stored.document(scoreDoc.doc);
+			// The first sort field is the score.
+			float score = (Float) ((FieldDoc) scoreDoc).fields[0];
+			hits.add(new SearchResponse.Hit(document.get(LeafDocuments.ID), document.get(LeafDocuments.TITLE), score,
+					snippets.of(document.get(LeafDocuments.BODY))));
+		}
+		return hits;
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.ddspatterns.search.leaf.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * The shard's statistics for one query: the terms of the rewritten query (what will
+ * actually be scored) and the fields they are in.
+ */
+final class ShardStatistics {
+
+	private ShardStatistics() {
+	}
+
+	static StatsResponse of(int shard, IndexSearcher searcher, Query query) throws IOException {
+		Set<Term> terms = new TreeSet<>();
+		searcher.rewrite(query).visit(QueryVisitor.termCollector(terms));
+		IndexReader reader = searcher.getIndexReader();
+		List<TermStats> termStats = new ArrayList<>();
+		Set<String> fields = new TreeSet<>();
+		for (Term term : terms) {
+			termStats.add(new TermStats(term.field(), term.text(), reader.docFreq(term), reader.totalTermFreq(term)));
+			fields.add(term.field());
+		}
+		List<FieldStats> fieldStats = new ArrayList<>();
+		for (String field : fields) {
+			CollectionStatistics statistics = searcher.collectionStatistics(field);
+			fieldStats.add(
+					(statistics != null) ? FieldStats.of(statistics) : new FieldStats(field, reader.maxDoc(), 0, 0, 0));
+		}
+		return new StatsResponse(shard, fieldStats, termStats);
+	}
+
+}
