@@ -1,0 +1,42 @@
+package dev.ddspatterns.search.root;
+
+import dev.ddspatterns.search.root.ScatterGather.SearchResult;
+import dev.ddspatterns.service.problem.ProblemException;
+import dev.ddspatterns.service.problem.ProblemType;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /v1/search?q=cat AND dog&k=10}: one answer over all shards.
+ * {@code dfs=false} skips the statistics round (faster, scores only approximately
+ * comparable across shards).
+ */
+@RestController
+class SearchController {
+
+	private final ScatterGather scatterGather;
+
+	private final SearchRootProperties properties;
+
+	SearchController(ScatterGather scatterGather, SearchRootProperties properties) {
+		this.scatterGather = scatterGather;
+		this.properties = properties;
+	}
+
+	@GetMapping("/v1/search")
+	SearchResult search(@RequestParam(name = "q", required = false) String q,
+			@RequestParam(name = "k", defaultValue = "10") int k,
+			@RequestParam(name = "dfs", required = false) Boolean dfs) {
+		if (q == null || q.isBlank()) {
+			throw new ProblemException(ProblemType.INVALID_REQUEST, "Parameter q must not be empty");
+		}
+		if (k < 1 || k > this.properties.maxK()) {
+			throw new ProblemException(ProblemType.INVALID_REQUEST,
+					"Parameter k must be between 1 and " + this.properties.maxK() + ", was " + k);
+		}
+		return this.scatterGather.search(q, k, (dfs != null) ? dfs : this.properties.dfs());
+	}
+
+}

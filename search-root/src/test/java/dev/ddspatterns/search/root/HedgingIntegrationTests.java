@@ -1,0 +1,111 @@
+package dev.ddspatterns.search.root;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stragglers and hedging: one replica of shard 0 answers 300 ms late on 5% of its
+ * requests. Without hedging, every query that meets it waits; with hedging, the root asks
+ * the other replica once the shard is slower than its recent p95. Both roots serve the
+ * same leaves and take turns query by query, so machine noise hits both alike.
+ */
+class HedgingIntegrationTests {
+
+	static final int QUERIES = 500;
+
+	static final List<RunningApp> apps = new ArrayList<>();
+
+	static RunningApp hedged;
+
+	static RunningApp unhedged;
+
+	@BeforeAll
+	static void start() {
+		String corpus = ScatterGatherIntegrationTests.CORPUS.toString();
+		RunningApp straggler = RunningApp.leaf(corpus, 0, 2,
+				Map.of("suite.search.leaf.faults.delay-fraction", 0.05, "suite.search.leaf.faults.delay", "300ms"));
+		RunningApp healthyReplica = RunningApp.leaf(corpus, 0, 2, Map.of());
+		RunningApp otherShard = RunningApp.leaf(corpus, 1, 2, Map.of());
+		apps.addAll(List.of(straggler, healthyReplica, otherShard));
+		List<List<RunningApp>> shards = List.of(List.of(straggler, healthyReplica), List.of(otherShard));
+		hedged = RunningApp.root(shards, Map.of("suite.search.hedging.enabled", true));
+		unhedged = RunningApp.root(shards, Map.of("suite.search.hedging.enabled", false));
+		apps.addAll(List.of(hedged, unhedged));
+	}
+
+	@AfterAll
+	static void stop() {
+		apps.forEach(RunningApp::close);
+	}
+
+	@Test
+	void hedgingHalvesTheP99ForAFewPercentMoreLeafRequests() {
+		RestTestClient hedgedClient = ScatterGatherIntegrationTests.client(hedged);
+		RestTestClient unhedgedClient = ScatterGatherIntegrationTests.client(unhedged);
+		List<String> queries = ScatterGatherIntegrationTests.QUERIES;
+		for (int i = 0; i < 50; i++) {
+			ScatterGatherIntegrationTests.search(hedgedClient, queries.get(i % queries.size()), true);
+			ScatterGatherIntegrationTests.search(unhedgedClient, queries.get(i % queries.size()), true);
+		}
+		double leafRequestsBefore = leafRequests(hedged);
+		double hedgesBefore = counter(hedged, "search.root.hedges.sent");
+		long[] withHedging = new long[QUERIES];
+		long[] withoutHedging = new long[QUERIES];
+		for (int i = 0; i < QUERIES; i++) {
+			String query = queries.get(i % queries.size());
+			withHedging[i] = timed(hedgedClient, query);
+			withoutHedging[i] = timed(unhedgedClient, query);
+		}
+		double hedges = counter(hedged, "search.root.hedges.sent") - hedgesBefore;
+		double firstRequests = leafRequests(hedged) - leafRequestsBefore - hedges;
+		double p99With = p99Millis(withHedging);
+		double p99Without = p99Millis(withoutHedging);
+		double extraLoad = hedges / firstRequests;
+		System.out.printf(
+				"hedging over %d queries: p99 %.1f ms with, %.1f ms without (ratio %.2f); "
+						+ "%.0f hedges for %.0f leaf requests (%.1f%% extra); hedges won: %.0f%n",
+				QUERIES, p99With, p99Without, p99With / p99Without, hedges, firstRequests, 100 * extraLoad,
+				counter(hedged, "search.root.hedges.won"));
+		assertThat(p99Without).as("the straggler shows in the unhedged p99").isGreaterThan(250);
+		assertThat(p99With).isLessThanOrEqualTo(0.5 * p99Without);
+		assertThat(extraLoad).isLessThanOrEqualTo(0.10);
+	}
+
+	private static long timed(RestTestClient client, String query) {
+		long started = System.nanoTime();
+		ScatterGatherIntegrationTests.SearchAnswer answer = ScatterGatherIntegrationTests.search(client, query, true);
+		assertThat(answer.partial()).isFalse();
+		return System.nanoTime() - started;
+	}
+
+	private static double p99Millis(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6;
+	}
+
+	private static double leafRequests(RunningApp root) {
+		return root.bean(MeterRegistry.class)
+			.find("search.root.leaf.requests")
+			.counters()
+			.stream()
+			.mapToDouble((c) -> c.count())
+			.sum();
+	}
+
+	private static double counter(RunningApp root, String name) {
+		return root.bean(MeterRegistry.class).find(name).counters().stream().mapToDouble((c) -> c.count()).sum();
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.ddspatterns.search.root;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A leaf that is down or frozen costs completeness, not availability: the root answers
+ * 200 within its deadline, marks the answer partial and names the missing shards.
+ */
+class PartialResultsIntegrationTests {
+
+	static final Duration DEADLINE = Duration.ofMillis(800);
+
+	static final List<RunningApp> apps = new ArrayList<>();
+
+	static RunningApp stoppable;
+
+	static RunningApp root;
+
+	@BeforeAll
+	static void start() {
+		String corpus = ScatterGatherIntegrationTests.CORPUS.toString();
+		RunningApp healthy = RunningApp.leaf(corpus, 0, 3, Map.of());
+		stoppable = RunningApp.leaf(corpus, 1, 3, Map.of());
+		RunningApp frozen = RunningApp.leaf(corpus, 2, 3,
+				Map.of("suite.search.leaf.faults.delay-fraction", 1.0, "suite.search.leaf.faults.delay", "3s"));
+		apps.addAll(List.of(healthy, stoppable, frozen));
+		root = RunningApp.root(List.of(List.of(healthy), List.of(stoppable), List.of(frozen)),
+				Map.of("suite.search.deadline", DEADLINE.toMillis() + "ms"));
+		apps.add(root);
+	}
+
+	@AfterAll
+	static void stop() {
+		apps.stream().filter(RunningApp::isRunning).forEach(RunningApp::close);
+	}
+
+	@Test
+	void frozenAndStoppedLeavesAreReportedMissingWithinTheDeadline() {
+		RestTestClient http = ScatterGatherIntegrationTests.client(root);
+		// Warm up: a cold JVM and fresh connections can miss the deadline on their own.
+		for (int i = 0; i < 5; i++) {
+			ScatterGatherIntegrationTests.search(http, "wolf", true);
+		}
+
+		ScatterGatherIntegrationTests.SearchAnswer withFrozenLeaf = timedSearch(http);
+		assertThat(withFrozenLeaf.partial()).isTrue();
+		assertThat(withFrozenLeaf.missingShards()).containsExactly(2);
+		assertThat(withFrozenLeaf.hits()).isNotEmpty().allSatisfy((hit) -> assertThat(hit.shard()).isIn(0, 1));
+
+		stoppable.close();
+		ScatterGatherIntegrationTests.SearchAnswer withStoppedLeaf = timedSearch(http);
+		assertThat(withStoppedLeaf.partial()).isTrue();
+		assertThat(withStoppedLeaf.missingShards()).containsExactly(1, 2);
+		assertThat(withStoppedLeaf.hits()).allSatisfy((hit) -> assertThat(hit.shard()).isEqualTo(0));
+	}
+
+	private static ScatterGatherIntegrationTests.SearchAnswer timedSearch(RestTestClient http) {
+		long started = System.nanoTime();
+		ScatterGatherIntegrationTests.SearchAnswer answer = ScatterGatherIntegrationTests.search(http, "lion OR fox",
+				true);
+		// The deadline covers both rounds; allow for the HTTP hop to the test and a busy
+		// machine.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE.plusMillis(700));
+		return answer;
+	}
+
+}
