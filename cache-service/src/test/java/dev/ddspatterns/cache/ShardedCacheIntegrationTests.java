@@ -84,9 +84,9 @@ class ShardedCacheIntegrationTests {
 		}
 		assertThat(added.stream().mapToLong(Long::longValue).sum()).isEqualTo(count);
 		double mean = count / 3.0;
-		// The ring's bound is 1.05 over a million keys; 3,000 keys add sampling noise
-		// of about 2.6% per shard, so allow three standard deviations on top.
-		assertThat(added.stream().mapToLong(Long::longValue).max().orElseThrow() / mean).isLessThanOrEqualTo(1.13);
+		// The balance bound of the sharding module (proved there over a million keys). These
+		// 3,000 keys are fixed, so the counts read from Redis are the same on every run.
+		assertThat(added.stream().mapToLong(Long::longValue).max().orElseThrow() / mean).isLessThanOrEqualTo(1.05);
 
 		for (int i = 0; i < count; i += 97) {
 			String key = "spread-" + i;
