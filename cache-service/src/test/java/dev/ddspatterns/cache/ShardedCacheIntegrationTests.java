@@ -84,7 +84,8 @@ class ShardedCacheIntegrationTests {
 		}
 		assertThat(added.stream().mapToLong(Long::longValue).sum()).isEqualTo(count);
 		double mean = count / 3.0;
-		// The balance bound of the sharding module (proved there over a million keys). These
+		// The balance bound of the sharding module (proved there over a million keys).
+		// These
 		// 3,000 keys are fixed, so the counts read from Redis are the same on every run.
 		assertThat(added.stream().mapToLong(Long::longValue).max().orElseThrow() / mean).isLessThanOrEqualTo(1.05);
 
