@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Just enough of the Redis protocol to ask a server whether it is up, without pulling a
- * client library into every test's start-up path.
+ * Just enough of the Redis protocol to ask a server whether it is up (or how many keys it
+ * holds, for the demo), without pulling a client library into every test's start-up path.
  */
-final class RespProbe {
+public final class RespProbe {
 
 	private RespProbe() {
 	}
@@ -29,7 +29,7 @@ final class RespProbe {
 	 * @return the reply text; errors start with {@code -}
 	 * @throws IOException if the server does not answer in time
 	 */
-	static String call(InetSocketAddress address, String command, int timeoutMillis) throws IOException {
+	public static String call(InetSocketAddress address, String command, int timeoutMillis) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.connect(address, timeoutMillis);
 			socket.setSoTimeout(timeoutMillis);

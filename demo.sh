@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The local demo: real Redis servers and every app of the suite as its own process, then a
+# tour of the patterns. Needs only a JDK 21+.
+#
+#   ./demo.sh            build what is missing, start everything, run the tour, keep running
+#   ./demo.sh --no-tour  start only
+#   ./demo.sh --ci       start, tour, stop; exit code says whether every step passed
+#   ./demo.sh stop       stop a demo started from another terminal
+set -euo pipefail
+cd "$(dirname "$0")"
+. .ci/find-jdk
+mkdir -p .demo/logs
+
+if [ "${1:-}" = "stop" ]; then
+  [ -f .demo/demo.pid ] && kill "$(cat .demo/demo.pid)" 2>/dev/null || true
+  sleep 2
+  # Anything the demo's supervisor could not stop (it was killed itself, say).
+  [ -f .demo/children.pid ] && xargs -r kill 2>/dev/null < .demo/children.pid || true
+  rm -f .demo/demo.pid .demo/children.pid
+  echo "Stopped."
+  exit 0
+fi
+
+if ! ls demo/target/demo-*.jar gateway/target/gateway-*.jar >/dev/null 2>&1 || [ "${DEMO_BUILD:-}" = "always" ]; then
+  echo "Building the suite (once) ..."
+  ./mvnw -q -B -DskipTests package
+fi
+exec java -Ddemo.root="$PWD" -jar demo/target/demo-0.1.0-SNAPSHOT.jar "$@"

@@ -1,0 +1,93 @@
+package dev.ddspatterns.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./demo.sh}: starts the stack, prints what runs where, runs the tour, and stops
+ * everything on Ctrl-C. {@code --ci} stops after the tour and exits non-zero if a step
+ * failed; {@code --no-tour} only starts.
+ */
+public final class Demo {
+
+	private Demo() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Set<String> options = Set.of(args);
+		Path root = Path.of(System.getProperty("demo.root", ".")).toAbsolutePath().normalize();
+		if (options.contains("--ci")) {
+			System.exit(runOnce(root) ? 0 : 1);
+		}
+		Stack stack = new Stack(root);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping everything the demo started ...");
+			stack.close();
+			stopped.countDown();
+		}));
+		if (!start(root, stack)) {
+			System.exit(1);
+		}
+		if (!options.contains("--no-tour")) {
+			new Tour(stack).run();
+		}
+		System.out.println("Running. Ctrl-C (or ./demo.sh stop) stops everything.");
+		stopped.await();
+	}
+
+	/**
+	 * Starts everything, runs the tour and stops everything: what {@code --ci} and the
+	 * demo's integration test do.
+	 * @param root the repository's root folder
+	 * @return whether everything started and every tour step passed
+	 */
+	static boolean runOnce(Path root) throws Exception {
+		try (Stack stack = new Stack(root)) {
+			return start(root, stack) && new Tour(stack).run();
+		}
+	}
+
+	private static boolean start(Path root, Stack stack) throws Exception {
+		Files.writeString(root.resolve(".demo/demo.pid"), String.valueOf(ProcessHandle.current().pid()));
+		long started = System.nanoTime();
+		System.out.println("Starting Redis servers ...");
+		stack.startInfrastructure();
+		System.out.println("Starting the apps (logs in " + root.relativize(stack.logs()) + ") ...");
+		stack.startApps();
+		writePids(root, stack);
+		List<AppProcess> late = stack.awaitReady(Duration.ofMinutes(5));
+		Duration startUp = Duration.ofNanos(System.nanoTime() - started);
+		printTable(stack);
+		System.out.printf("All ready in %.1f s%n%n", startUp.toMillis() / 1000.0);
+		if (!late.isEmpty()) {
+			System.out.println("Not ready: " + late.stream().map(AppProcess::name).toList() + " — see their logs.");
+		}
+		return late.isEmpty();
+	}
+
+	private static void printTable(Stack stack) {
+		System.out.println();
+		System.out.printf("%-22s %-28s %s%n", "what", "where", "ready");
+		stack.redis()
+			.values()
+			.forEach((redis) -> System.out.printf("%-22s %-28s %s%n", "redis " + redis.name(),
+					redis.host() + ":" + redis.port(), redis.isRunning() ? "yes" : "NO"));
+		stack.apps()
+			.values()
+			.forEach((app) -> System.out.printf("%-22s %-28s %s%n", app.name(), app.uri(), app.ready() ? "yes" : "NO"));
+	}
+
+	private static void writePids(Path root, Stack stack) throws IOException {
+		StringBuilder pids = new StringBuilder();
+		stack.apps().values().forEach((app) -> pids.append(app.pid()).append('\n'));
+		stack.redis().values().forEach((redis) -> pids.append(redis.pid()).append('\n'));
+		Files.writeString(root.resolve(".demo/children.pid"), pids);
+	}
+
+}

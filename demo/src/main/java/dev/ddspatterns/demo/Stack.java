@@ -1,0 +1,122 @@
+package dev.ddspatterns.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.ddspatterns.testsupport.redis.RedisProcess;
+
+/**
+ * Everything the demo runs, on the README's ports: real Redis servers (started the way
+ * test-support starts them) and every app as its own process.
+ *
+ * <pre>
+ * Redis  6380 rate limits   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
+ * apps   8080 gateway  8081 cache-service  8082 search-root  8090-8093 search-leaf
+ * </pre>
+ */
+final class Stack implements AutoCloseable {
+
+	static final int EDGE_REDIS = 6380;
+
+	static final int SPARE_SHARD = 6396;
+
+	private final Path root;
+
+	private final Path logs;
+
+	private final Map<String, RedisProcess> redis = new LinkedHashMap<>();
+
+	private final Map<String, AppProcess> apps = new LinkedHashMap<>();
+
+	Stack(Path root) {
+		this.root = root;
+		this.logs = root.resolve(".demo/logs");
+		try {
+			Files.createDirectories(this.logs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void startInfrastructure() {
+		this.redis.put("redis-edge", RedisProcess.start("redis-edge", EDGE_REDIS, null));
+		for (int shard = 0; shard < 3; shard++) {
+			RedisProcess primary = RedisProcess.start("shard-" + shard + "-primary", 6390 + 2 * shard, null);
+			this.redis.put(primary.name(), primary);
+			RedisProcess replica = RedisProcess.start("shard-" + shard + "-replica", 6391 + 2 * shard, primary);
+			this.redis.put(replica.name(), replica);
+		}
+		this.redis.put("spare-shard", RedisProcess.start("spare-shard", SPARE_SHARD, null));
+	}
+
+	void startApps() {
+		String corpus = this.root.resolve("corpus").toString();
+		int[][] leaves = { { 0, 8090 }, { 0, 8091 }, { 1, 8092 }, { 2, 8093 } };
+		for (int[] leaf : leaves) {
+			String name = "search-leaf-" + leaf[1];
+			add(name, jar("search-leaf", "-exec"), leaf[1], List.of("--suite.search.leaf.shard-index=" + leaf[0],
+					"--suite.search.leaf.shard-count=3", "--suite.search.leaf.corpus=" + corpus));
+		}
+		add("search-root", jar("search-root", ""), 8082, List.of());
+		add("cache-service", jar("cache-service", ""), 8081, List.of());
+		add("gateway", jar("gateway", ""), 8080, List.of("--spring.data.redis.port=" + EDGE_REDIS));
+		this.apps.values().forEach(AppProcess::start);
+	}
+
+	/**
+	 * @param timeout how long each app may take
+	 * @return the apps that did not become ready
+	 */
+	List<AppProcess> awaitReady(Duration timeout) throws InterruptedException {
+		List<AppProcess> late = new ArrayList<>();
+		for (AppProcess app : this.apps.values()) {
+			if (!app.awaitReady(timeout)) {
+				late.add(app);
+			}
+		}
+		return late;
+	}
+
+	Map<String, AppProcess> apps() {
+		return this.apps;
+	}
+
+	Map<String, RedisProcess> redis() {
+		return this.redis;
+	}
+
+	AppProcess app(String name) {
+		return this.apps.get(name);
+	}
+
+	Path logs() {
+		return this.logs;
+	}
+
+	private void add(String name, Path jar, int port, List<String> arguments) {
+		this.apps.put(name, new AppProcess(name, jar, port, this.logs, arguments));
+	}
+
+	private Path jar(String module, String classifier) {
+		Path jar = this.root.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT" + classifier + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
+		}
+		return jar;
+	}
+
+	@Override
+	public void close() {
+		this.apps.values().parallelStream().forEach(AppProcess::stop);
+		this.redis.values().forEach(RedisProcess::kill);
+	}
+
+}

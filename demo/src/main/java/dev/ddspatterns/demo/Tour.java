@@ -1,0 +1,242 @@
+package dev.ddspatterns.demo;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ddspatterns.testsupport.redis.RedisProcess;
+import dev.ddspatterns.testsupport.redis.RespProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A scripted walk through the patterns against the running stack. Every step does
+ * something real, prints what it saw with numbers from the system, names the class to
+ * read, and passes or fails.
+ */
+final class Tour {
+
+	private static final URI GATEWAY = URI.create("http://localhost:8080");
+
+	private static final URI CACHE = URI.create("http://localhost:8081");
+
+	private static final URI SEARCH_ROOT = URI.create("http://localhost:8082");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Stack stack;
+
+	private final List<String> failed = new ArrayList<>();
+
+	Tour(Stack stack) {
+		this.stack = stack;
+	}
+
+	boolean run() {
+		step("Sharded cache: 300 keys through the gateway, counted on each Redis primary",
+				"cache/shards/ShardRouter, sharding/ConsistentHashRing", this::shardedCache);
+		step("Replicated shards: the primary of shard-0 killed, its keys read from the replica",
+				"cache/shards/RedisShard", this::replicaServesReads);
+		step("Hot keys: one key read 80 times is found hot and served from the near cache",
+				"cache/hotkeys/HotKeyDetector, cache/ShardedCache", this::hotKey);
+		step("Live resharding: a fourth shard joins, then leaves", "cache/shards/Resharding", this::resharding);
+		step("Scatter/gather: \"cat AND dog\" over three shards of leaves", "search/root/ScatterGather",
+				this::scatterGather);
+		step("Partial answers: the leaf of shard 2 stopped", "search/root/ScatterGather", this::partialAnswer);
+		System.out.println();
+		System.out.println(this.failed.isEmpty() ? "Tour: every step passed." : "Tour: FAILED steps " + this.failed);
+		return this.failed.isEmpty();
+	}
+
+	private void step(String title, String read, Step step) {
+		System.out.println();
+		System.out.println("== " + title);
+		System.out.println("   read: " + read);
+		try {
+			boolean passed = step.run();
+			System.out.println(passed ? "   PASS" : "   FAIL");
+			if (!passed) {
+				this.failed.add(title);
+			}
+		}
+		catch (Exception ex) {
+			System.out.println("   FAIL: " + ex);
+			this.failed.add(title);
+		}
+	}
+
+	private boolean shardedCache() throws Exception {
+		long[] before = keysPerShard();
+		for (int i = 0; i < 300; i++) {
+			expect(send("PUT", GATEWAY.resolve("/api/v1/cache/tour-" + i), "value " + i), 204);
+		}
+		long[] after = keysPerShard();
+		long total = 0;
+		boolean everyShard = true;
+		for (int shard = 0; shard < 3; shard++) {
+			long added = after[shard] - before[shard];
+			total += added;
+			everyShard &= added > 0;
+			System.out.printf("   shard-%d (redis :%d): %d keys%n", shard, 6390 + 2 * shard, added);
+		}
+		return everyShard && total == 300;
+	}
+
+	private boolean replicaServesReads() throws Exception {
+		String key = keyOnShard("shard-0");
+		RedisProcess primary = this.stack.redis().get("shard-0-primary");
+		primary.kill();
+		try {
+			HttpResponse<String> read = send("GET", CACHE.resolve("/v1/cache/" + key), null);
+			HttpResponse<String> write = send("PUT", CACHE.resolve("/v1/cache/" + key), "new");
+			String source = read.headers().firstValue("X-Cache-Source").orElse("?");
+			System.out.printf("   GET %s -> %d from %s; PUT -> %d%n", key, read.statusCode(), source,
+					write.statusCode());
+			return read.statusCode() == 200 && source.startsWith("replica") && write.statusCode() == 503;
+		}
+		finally {
+			primary.restart();
+			long restarted = System.nanoTime();
+			boolean writable = false;
+			while (!writable && System.nanoTime() - restarted < Duration.ofSeconds(20).toNanos()) {
+				writable = send("PUT", CACHE.resolve("/v1/cache/" + key), "again").statusCode() == 204;
+				Thread.sleep(writable ? 0 : 200);
+			}
+			System.out.printf(
+					"   primary restarted empty (the replica resyncs from it: a cache may lose entries);"
+							+ " writes accepted again after %d ms (circuit breaker half-open, then closed)%n",
+					Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+		}
+	}
+
+	private boolean hotKey() throws Exception {
+		expect(send("PUT", CACHE.resolve("/v1/cache/headline"), "big news"), 204);
+		String source = "";
+		for (int i = 0; i < 80; i++) {
+			source = send("GET", CACHE.resolve("/v1/cache/headline"), null).headers()
+				.firstValue("X-Cache-Source")
+				.orElse("");
+		}
+		JsonNode hot = this.json.readTree(send("GET", CACHE.resolve("/v1/hotkeys"), null).body());
+		System.out.printf("   hot keys: %s; last read served from %s%n", hot.findValuesAsString("key"), source);
+		return hot.findValuesAsString("key").contains("headline") && source.equals("near-cache");
+	}
+
+	private boolean resharding() throws Exception {
+		String body = "{\"name\":\"shard-3\",\"primary\":\"redis://localhost:" + Stack.SPARE_SHARD + "\"}";
+		JsonNode added = this.json.readTree(expect(sendJson("POST", CACHE.resolve("/v1/shards"), body), 200).body());
+		JsonNode removed = this.json
+			.readTree(expect(send("DELETE", CACHE.resolve("/v1/shards/shard-3"), null), 200).body());
+		System.out.printf("   add shard-3: %d of %d keys moved (%.1f%%, ideal 25%%; hash %% N would move 75%%)%n",
+				added.get("keysMoved").asLong(), added.get("keysScanned").asLong(),
+				100 * added.get("movedFraction").asDouble());
+		System.out.printf("   remove shard-3: %d keys moved back%n", removed.get("keysMoved").asLong());
+		return added.get("movedFraction").asDouble() <= 0.275
+				&& removed.get("keysMoved").asLong() == added.get("keysMoved").asLong();
+	}
+
+	private boolean scatterGather() throws Exception {
+		// A cold JVM's first queries load classes and compile code paths; don't time
+		// those.
+		for (String warmUp : List.of("wolf", "lion OR fox", "cat")) {
+			send("GET", SEARCH_ROOT.resolve("/v1/search?q=" + encode(warmUp)), null);
+		}
+		JsonNode answer = search(GATEWAY.resolve("/api/v1/search?q=" + encode("cat AND dog")));
+		for (JsonNode hit : answer.get("hits")) {
+			System.out.printf("   %-12s shard %d  %.3f  %s%n", hit.get("id").asString(), hit.get("shard").asInt(),
+					hit.get("score").asDouble(), hit.get("title").asString());
+		}
+		System.out.printf("   totalHits %d, partial %s, %d ms in the root%n", answer.get("totalHits").asLong(),
+				answer.get("partial").asBoolean(), answer.get("tookMs").asLong());
+		return answer.get("totalHits").asLong() > 0 && !answer.get("partial").asBoolean();
+	}
+
+	private boolean partialAnswer() throws Exception {
+		AppProcess leaf = this.stack.app("search-leaf-8093");
+		leaf.stop();
+		try {
+			JsonNode answer = search(SEARCH_ROOT.resolve("/v1/search?q=" + encode("lion OR fox")));
+			System.out.printf("   partial %s, missing shards %s, %d hits from the others, %d ms%n",
+					answer.get("partial").asBoolean(), answer.get("missingShards"), answer.get("totalHits").asLong(),
+					answer.get("tookMs").asLong());
+			return answer.get("partial").asBoolean() && answer.get("missingShards").toString().equals("[2]");
+		}
+		finally {
+			leaf.start();
+			boolean ready = leaf.awaitReady(Duration.ofMinutes(2));
+			System.out.println("   leaf restarted, ready again: " + ready);
+		}
+	}
+
+	private JsonNode search(URI uri) throws Exception {
+		return this.json.readTree(expect(send("GET", uri, null), 200).body());
+	}
+
+	private String keyOnShard(String shard) throws Exception {
+		for (int i = 0; i < 300; i++) {
+			JsonNode location = this.json
+				.readTree(send("GET", CACHE.resolve("/v1/shards/locate/tour-" + i), null).body());
+			if (location.get("shard").asString().equals(shard)) {
+				return "tour-" + i;
+			}
+		}
+		throw new IllegalStateException("no tour key on " + shard);
+	}
+
+	private long[] keysPerShard() throws IOException {
+		long[] keys = new long[3];
+		for (int shard = 0; shard < 3; shard++) {
+			String reply = RespProbe.call(new InetSocketAddress("127.0.0.1", 6390 + 2 * shard), "DBSIZE", 2000);
+			keys[shard] = Long.parseLong(reply.substring(1));
+		}
+		return keys;
+	}
+
+	private HttpResponse<String> send(String method, URI uri, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "text/plain");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> sendJson(String method, URI uri, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+					+ response.statusCode() + ": " + response.body());
+		}
+		return response;
+	}
+
+	private static String encode(String query) {
+		return URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	@FunctionalInterface
+	private interface Step {
+
+		boolean run() throws Exception;
+
+	}
+
+}
