@@ -1,6 +1,7 @@
 package dev.ddspatterns.gateway;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * fails gets no traffic until it is ready.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.cloud.loadbalancer.health-check.interval=100ms",
+		properties = { "spring.cloud.loadbalancer.health-check.interval=1s",
 				"spring.cloud.loadbalancer.health-check.refetch-instances=true" })
 class ServiceBrokeringIntegrationTests {
 
@@ -51,18 +52,21 @@ class ServiceBrokeringIntegrationTests {
 		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		// Until the first health check has run, no instance is known to be ready (503).
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> http.get().uri("/api/v1/search?q=cat").exchange().expectStatus().isOk());
+			.untilAsserted(() -> http.get().uri("/api/v1/search?q=warm-up").exchange().expectStatus().isOk());
 		int before = ready.requestCount();
+		// A different query each time, so the gateway's response cache answers none of
+		// them.
 		for (int i = 0; i < 20; i++) {
-			http.get().uri("/api/v1/search?q=cat").exchange().expectStatus().isOk();
+			http.get().uri("/api/v1/search?q=cat-" + i).exchange().expectStatus().isOk();
 		}
 		assertThat(starting.requestCount()).isZero();
 		assertThat(ready.received()).hasSize(before + 20)
 			.allSatisfy((request) -> assertThat(request.path()).isEqualTo("/v1/search"));
 
 		starting.ready(true);
+		AtomicInteger query = new AtomicInteger();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			http.get().uri("/api/v1/search?q=dog").exchange().expectStatus().isOk();
+			http.get().uri("/api/v1/search?q=dog-" + query.incrementAndGet()).exchange().expectStatus().isOk();
 			assertThat(starting.requestCount()).isPositive();
 		});
 	}
