@@ -39,8 +39,11 @@ class HedgingIntegrationTests {
 		RunningApp otherShard = RunningApp.leaf(corpus, 1, 2, Map.of());
 		apps.addAll(List.of(straggler, healthyReplica, otherShard));
 		List<List<RunningApp>> shards = List.of(List.of(straggler, healthyReplica), List.of(otherShard));
-		hedged = RunningApp.root(shards, Map.of("suite.search.hedging.enabled", true));
-		unhedged = RunningApp.root(shards, Map.of("suite.search.hedging.enabled", false));
+		// A deadline far beyond the straggler's delay: this test measures waiting, not
+		// giving up.
+		hedged = RunningApp.root(shards, Map.of("suite.search.hedging.enabled", true, "suite.search.deadline", "5s"));
+		unhedged = RunningApp.root(shards,
+				Map.of("suite.search.hedging.enabled", false, "suite.search.deadline", "5s"));
 		apps.addAll(List.of(hedged, unhedged));
 	}
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartialResultsIntegrationTests {
 
-	static final Duration DEADLINE = Duration.ofMillis(800);
+	static final Duration DEADLINE = Duration.ofMillis(1500);
 
 	static final List<RunningApp> apps = new ArrayList<>();
 

@@ -50,7 +50,10 @@ class ScatterGatherIntegrationTests {
 			apps.add(leaf);
 			shards.add(List.of(leaf));
 		}
-		RunningApp root = RunningApp.root(shards, Map.of());
+		// A generous deadline: these tests compare answers, and a busy build machine must
+		// not
+		// turn a slow leaf into a partial one.
+		RunningApp root = RunningApp.root(shards, Map.of("suite.search.deadline", "5s"));
 		apps.add(root);
 		return root;
 	}
