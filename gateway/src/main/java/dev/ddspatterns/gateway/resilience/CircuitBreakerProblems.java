@@ -60,8 +60,7 @@ class CircuitBreakerProblems implements GlobalFilter, Ordered {
 
 	private Mono<Void> translate(ServerWebExchange exchange, Throwable ex) {
 		if (ex instanceof CircuitBreakerStatusCodeException) {
-			// The status and headers are the backend's; the response writer adds its
-			// body.
+			// Status and headers are the backend's; the response writer adds the body.
 			return Mono.empty();
 		}
 		String route = routeId(exchange);
