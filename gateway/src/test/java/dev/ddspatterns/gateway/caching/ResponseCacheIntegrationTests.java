@@ -1,8 +1,10 @@
 package dev.ddspatterns.gateway.caching;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import dev.ddspatterns.gateway.ManualClock;
 import dev.ddspatterns.gateway.TestBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +55,8 @@ class ResponseCacheIntegrationTests {
 
 		@Bean
 		@Primary
-		TestClock testClock() {
-			return new TestClock();
+		ManualClock testClock() {
+			return new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 		}
 
 		/** A cached route whose other filter adds a header of its own to each answer. */
@@ -76,7 +78,7 @@ class ResponseCacheIntegrationTests {
 	int port;
 
 	@Autowired
-	TestClock clock;
+	ManualClock clock;
 
 	@Autowired
 	MeterRegistry meters;

@@ -1,5 +1,6 @@
 package dev.ddspatterns.gateway.ratelimit;
 
+import dev.ddspatterns.gateway.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.ddspatterns.gateway.ratelimit;
 
+import dev.ddspatterns.gateway.ManualClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

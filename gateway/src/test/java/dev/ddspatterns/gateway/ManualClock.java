@@ -1,4 +1,4 @@
-package dev.ddspatterns.gateway.ratelimit;
+package dev.ddspatterns.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when a test moves it, so refills happen without sleeping. */
-final class ManualClock extends Clock {
+/**
+ * A clock that moves only when a test moves it, so token refills and cache expiry are
+ * tested without sleeping.
+ */
+public final class ManualClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
-	ManualClock(Instant start) {
+	public ManualClock(Instant start) {
 		this.now = new AtomicReference<>(start);
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.now.set(instant);
 	}
 
