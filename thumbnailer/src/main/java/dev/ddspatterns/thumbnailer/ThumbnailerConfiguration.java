@@ -1,0 +1,63 @@
+package dev.ddspatterns.thumbnailer;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.blobs.FileSystemBlobStore;
+import dev.ddspatterns.thumbnailer.media.MediaProbe;
+import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
+import dev.ddspatterns.thumbnailer.media.VideoFrames;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** The thumbnailer's building blocks: blob store, media libraries, outbound HTTP. */
+@Configuration(proxyBeanMethods = false)
+class ThumbnailerConfiguration {
+
+	@Bean
+	BlobStore blobStore(ThumbnailerProperties properties) throws IOException {
+		return new FileSystemBlobStore(properties.blobDir());
+	}
+
+	@Bean
+	VideoFrames videoFrames() {
+		return new VideoFrames();
+	}
+
+	@Bean
+	MediaProbe mediaProbe(ThumbnailerProperties properties, VideoFrames videos) {
+		return new MediaProbe(properties.maxPixels(), videos);
+	}
+
+	@Bean
+	ThumbnailRenderer thumbnailRenderer() {
+		return new ThumbnailRenderer();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/**
+	 * HTTP for fetching sources and posting callbacks: bounded in time, and never
+	 * following a redirect, which could lead off the allowed origins.
+	 */
+	@Bean
+	RestClient outboundHttp(RestClient.Builder builder, ThumbnailerProperties properties) {
+		HttpClient client = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+		requests.setReadTimeout(properties.callbackTimeout());
+		return builder.requestFactory(requests).build();
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.ddspatterns.thumbnailer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the thumbnailer, prefix {@code suite.thumbnailer}.
+ *
+ * @param blobDir the blob store's directory: uploads, thumbnails and contact sheets.
+ * Every instance must see the same directory (a shared volume in compose, a ReadWriteMany
+ * volume in Kubernetes).
+ * @param sourceOrigins origins ({@code scheme://host:port}) that URL sources may be
+ * fetched from; any other URL is refused, so the service cannot be used to reach internal
+ * hosts (SSRF)
+ * @param callbackOrigins origins that callback URLs may point at
+ * @param maxSourceSize largest accepted upload or fetched source
+ * @param maxPixels largest accepted image, in pixels, checked from the header before
+ * anything is decoded
+ * @param maxFrames most thumbnails one video may produce
+ * @param partitions partitions of every pipeline topic and of its dead-letter topic
+ * @param workerConcurrency consumer threads per instance for each of the two worker
+ * stages
+ * @param retry bounded retries of a failing record before it goes to the dead-letter
+ * topic
+ * @param callbackTimeout how long one callback request may take
+ * @param retention how long job state is kept in Redis
+ * @param faults fault injection for demos and failover tests; off by default
+ */
+@ConfigurationProperties("suite.thumbnailer")
+@Validated
+public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<URI> sourceOrigins,
+		@DefaultValue List<URI> callbackOrigins, @DefaultValue("50MB") DataSize maxSourceSize,
+		@DefaultValue("40000000") @Min(1) long maxPixels, @DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
+		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("2") @Min(1) int workerConcurrency,
+		@DefaultValue @Valid Retry retry, @DefaultValue("5s") Duration callbackTimeout,
+		@DefaultValue("7d") Duration retention, @DefaultValue Faults faults) {
+
+	/**
+	 * Bounded retries.
+	 *
+	 * @param attempts deliveries of a record before it is dead-lettered, the first
+	 * included
+	 * @param interval pause between deliveries
+	 */
+	public record Retry(@DefaultValue("3") @Min(1) @Max(20) int attempts, @DefaultValue("250ms") Duration interval) {
+
+	}
+
+	/**
+	 * Fault injection.
+	 *
+	 * @param workerHoldBeforeCommit how long the workers wait after a thumbnail is
+	 * written and announced and before its offset is committed: the window in which a
+	 * crash makes Kafka deliver the item again
+	 */
+	public record Faults(@DefaultValue("0s") Duration workerHoldBeforeCommit) {
+
+	}
+
+}

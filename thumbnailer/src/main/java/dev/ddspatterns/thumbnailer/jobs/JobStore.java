@@ -1,0 +1,228 @@
+package dev.ddspatterns.thumbnailer.jobs;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
+import dev.ddspatterns.thumbnailer.media.MediaFormat;
+import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job state in Redis, shared by every instance. Keys carry the job id as a hash tag
+ * ({@code thumbnailer:{id}:job}) so one job's keys stay on one node of a Redis Cluster.
+ * Every write is idempotent: a stage that runs twice for the same record leaves the same
+ * state as one that runs once.
+ */
+@Component
+public class JobStore {
+
+	private static final RedisScript<Long> TRANSITION = RedisScript.of(new ClassPathResource("scripts/transition.lua"),
+			Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	JobStore(StringRedisTemplate redis, JsonMapper json, Clock clock, ThumbnailerProperties properties) {
+		this.redis = redis;
+		this.json = json;
+		this.clock = clock;
+		this.retention = properties.retention();
+	}
+
+	/**
+	 * The Redis key of one of a job's records.
+	 * @param jobId the job
+	 * @param record {@code job}, {@code thumbs}, {@code workers}, {@code joined},
+	 * {@code join}, {@code summary} or {@code notified}
+	 * @return the key
+	 */
+	public static String key(String jobId, String record) {
+		return "thumbnailer:{" + jobId + "}:" + record;
+	}
+
+	/**
+	 * @return how long job records live
+	 */
+	public Duration retention() {
+		return this.retention;
+	}
+
+	void create(String jobId, @Nullable MediaFormat format, String source, Object options, @Nullable URI callback) {
+		String now = Instant.now(this.clock).toString();
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("id", jobId);
+		fields.put("state", JobState.QUEUED.value());
+		if (format != null) {
+			fields.put("kind", format.kind().name().toLowerCase(Locale.ROOT));
+			fields.put("format", format.mediaType());
+		}
+		fields.put("source", source);
+		fields.put("options", this.json.writeValueAsString(options));
+		if (callback != null) {
+			fields.put("callback", callback.toString());
+		}
+		fields.put("submittedAt", now);
+		fields.put("updatedAt", now);
+		this.redis.opsForHash().putAll(key(jobId, "job"), fields);
+		this.redis.expire(key(jobId, "job"), this.retention);
+	}
+
+	/**
+	 * Marks a stage done and the job running, unless the job already ended.
+	 * @param jobId the job
+	 * @param stage the stage's name
+	 * @param fields more fields to set, in pairs
+	 * @return whether the job is still live
+	 */
+	public boolean stageDone(String jobId, String stage, String... fields) {
+		String[] args = new String[fields.length + 2];
+		args[0] = "stage." + stage;
+		args[1] = "done";
+		System.arraycopy(fields, 0, args, 2, fields.length);
+		return transition(jobId, JobState.RUNNING, args) == 1;
+	}
+
+	/**
+	 * Ends a job successfully, unless it already ended.
+	 * @param jobId the job
+	 * @param summary the reduce's result
+	 */
+	public void done(String jobId, Object summary) {
+		this.redis.opsForValue().set(key(jobId, "summary"), this.json.writeValueAsString(summary), this.retention);
+		transition(jobId, JobState.DONE, "stage.reduce", "done");
+	}
+
+	/**
+	 * Fails a job with a reason, unless it already ended.
+	 * @param jobId the job
+	 * @param reason what went wrong, shown to the client
+	 * @return whether this call failed the job
+	 */
+	public boolean fail(String jobId, String reason) {
+		return transition(jobId, JobState.FAILED, "reason", reason) == 1;
+	}
+
+	/**
+	 * Records a written thumbnail and the worker that wrote it; writing the same
+	 * thumbnail again replaces its entry.
+	 * @param jobId the job
+	 * @param thumbnail the thumbnail
+	 * @param worker the instance that made it
+	 */
+	public void thumbnailWritten(String jobId, Thumbnail thumbnail, String worker) {
+		String thumbs = key(jobId, "thumbs");
+		String workers = key(jobId, "workers");
+		this.redis.opsForHash()
+			.put(thumbs, Integer.toString(thumbnail.index()), this.json.writeValueAsString(thumbnail));
+		this.redis.opsForHash().increment(workers, worker, 1);
+		this.redis.expire(thumbs, this.retention);
+		this.redis.expire(workers, this.retention);
+	}
+
+	/**
+	 * @param jobId the job
+	 * @return the job's thumbnails so far, by index
+	 */
+	public List<Thumbnail> thumbnails(String jobId) {
+		List<Thumbnail> thumbnails = new ArrayList<>();
+		for (Object value : this.redis.opsForHash().values(key(jobId, "thumbs"))) {
+			thumbnails.add(this.json.readValue((String) value, Thumbnail.class));
+		}
+		thumbnails.sort(Comparator.comparingInt(Thumbnail::index));
+		return thumbnails;
+	}
+
+	/**
+	 * @param jobId the job
+	 * @return the job as the API shows it, if it exists
+	 */
+	public Optional<Job> find(String jobId) {
+		Map<Object, Object> fields = this.redis.opsForHash().entries(key(jobId, "job"));
+		if (fields.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Long> workers = new LinkedHashMap<>();
+		this.redis.opsForHash()
+			.entries(key(jobId, "workers"))
+			.forEach((worker, count) -> workers.put((String) worker, Long.parseLong((String) count)));
+		long thumbnails = this.redis.opsForHash().size(key(jobId, "thumbs"));
+		return Optional.of(Job.from(fields, thumbnails, workers));
+	}
+
+	/**
+	 * @param jobId a job that is done
+	 * @return the reduce's summary
+	 */
+	JobSummary summaryOf(String jobId) {
+		String summary = this.redis.opsForValue().get(key(jobId, "summary"));
+		if (summary == null) {
+			throw new IllegalStateException("Job " + jobId + " is done but has no summary");
+		}
+		return this.json.readValue(summary, JobSummary.class);
+	}
+
+	/**
+	 * @param jobId the job
+	 * @return whether the job exists and has not ended, so work on it is still wanted
+	 */
+	public boolean isLive(String jobId) {
+		String state = field(jobId, "state");
+		return state != null && !JobState.DONE.value().equals(state) && !JobState.FAILED.value().equals(state);
+	}
+
+	/**
+	 * @param jobId the job
+	 * @param field a field of the job hash
+	 * @return its value
+	 */
+	public @Nullable String field(String jobId, String field) {
+		return (String) this.redis.opsForHash().get(key(jobId, "job"), field);
+	}
+
+	private long transition(String jobId, JobState state, String... fields) {
+		String[] args = new String[fields.length + 2];
+		args[0] = state.value();
+		args[1] = Instant.now(this.clock).toString();
+		System.arraycopy(fields, 0, args, 2, fields.length);
+		Long result = this.redis.execute(TRANSITION, List.of(key(jobId, "job")), (Object[]) args);
+		return (result != null) ? result : -1;
+	}
+
+	/**
+	 * One thumbnail of a job.
+	 *
+	 * @param index its position, from 0
+	 * @param timestampMillis the video frame's time, 0 for an image
+	 * @param key its blob key
+	 * @param mediaType its media type
+	 * @param width width in pixels
+	 * @param height height in pixels
+	 * @param bytes size
+	 */
+	public record Thumbnail(int index, long timestampMillis, String key, String mediaType, int width, int height,
+			long bytes) {
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.ddspatterns.thumbnailer.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.geometry.Positions;
+
+/**
+ * The work itself: a high-quality downscale with Thumbnailator, cropped to fill the
+ * requested box so every thumbnail of a job has the same size. Thumbnailator reads a
+ * JPEG's EXIF orientation and turns the picture upright before scaling.
+ */
+public final class ThumbnailRenderer {
+
+	/**
+	 * Thumbnail settings.
+	 *
+	 * @param width width in pixels
+	 * @param height height in pixels
+	 * @param format output format: {@code jpg} or {@code png}
+	 */
+	public record Size(int width, int height, String format) {
+
+	}
+
+	/**
+	 * Renders an image file.
+	 * @param image the source image
+	 * @param size the thumbnail settings
+	 * @return the encoded thumbnail
+	 */
+	public byte[] render(Path image, Size size) {
+		try {
+			return encode(Thumbnails.of(image.toFile()), size);
+		}
+		catch (IOException ex) {
+			throw new RejectedMediaException("cannot decode the image: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Renders a decoded picture, such as a video frame.
+	 * @param picture the picture
+	 * @param size the thumbnail settings
+	 * @return the encoded thumbnail
+	 */
+	public byte[] render(BufferedImage picture, Size size) {
+		try {
+			return encode(Thumbnails.of(picture), size);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] encode(Thumbnails.Builder<?> builder, Size size) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		builder.size(size.width(), size.height()).crop(Positions.CENTER).outputFormat(size.format());
+		if ("jpg".equals(size.format())) {
+			// JPEG has no alpha, and an indexed source (GIF) written as is comes out
+			// black.
+			builder.imageType(BufferedImage.TYPE_INT_RGB).outputQuality(0.85);
+		}
+		else {
+			builder.imageType(BufferedImage.TYPE_INT_ARGB);
+		}
+		builder.toOutputStream(out);
+		return out.toByteArray();
+	}
+
+}

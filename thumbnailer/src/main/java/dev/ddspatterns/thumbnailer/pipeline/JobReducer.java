@@ -1,0 +1,112 @@
+package dev.ddspatterns.thumbnailer.pipeline;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.jobs.JobStore;
+import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
+import dev.ddspatterns.thumbnailer.media.ColourHistogram;
+import dev.ddspatterns.thumbnailer.media.ContactSheet;
+import dev.ddspatterns.thumbnailer.pipeline.Events.JobCompleted;
+import dev.ddspatterns.thumbnailer.pipeline.Events.JobEvent;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reduce stage: a completed job's thumbnails become one contact sheet and one summary
+ * (count, bytes, the distribution of colours), then the job is done. Recomputing from the
+ * stored thumbnails makes it idempotent: a redelivered completion writes the same sheet
+ * and summary again, and the notifier drops the repeated "done".
+ */
+@Component
+class JobReducer {
+
+	private static final int DOMINANT_COLOURS = 5;
+
+	private final BlobStore blobs;
+
+	private final JobStore jobs;
+
+	private final TopicPublisher publisher;
+
+	private final StageMetrics metrics;
+
+	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageMetrics metrics) {
+		this.blobs = blobs;
+		this.jobs = jobs;
+		this.publisher = publisher;
+		this.metrics = metrics;
+	}
+
+	@KafkaListener(id = "reduce", groupId = "thumbnailer-reduce", topics = Topics.JOBS_COMPLETED)
+	void reduce(JobCompleted completed) {
+		if ("failed".equals(this.jobs.field(completed.jobId(), "state"))) {
+			return;
+		}
+		this.metrics.record("reduce", () -> {
+			List<Thumbnail> thumbnails = this.jobs.thumbnails(completed.jobId());
+			if (thumbnails.size() != completed.thumbnails()) {
+				throw new IllegalStateException("Job " + completed.jobId() + " has " + thumbnails.size()
+						+ " thumbnails recorded, its completion says " + completed.thumbnails());
+			}
+			this.jobs.done(completed.jobId(), summarize(completed, thumbnails));
+			this.publisher.send(Topics.EVENTS, completed.jobId(), JobEvent.done(completed.jobId()));
+		});
+	}
+
+	private JobSummary summarize(JobCompleted completed, List<Thumbnail> thumbnails) {
+		ColourHistogram colours = new ColourHistogram();
+		List<BufferedImage> pictures = new ArrayList<>();
+		long bytes = 0;
+		for (Thumbnail thumbnail : thumbnails) {
+			BufferedImage picture = read(thumbnail.key());
+			colours.add(picture);
+			pictures.add(picture);
+			bytes += thumbnail.bytes();
+		}
+		String format = thumbnails.get(0).key().substring(thumbnails.get(0).key().lastIndexOf('.') + 1);
+		String sheetKey = "jobs/%s/contact-sheet.%s".formatted(completed.jobId(), format);
+		BufferedImage sheet = ContactSheet.compose(pictures);
+		write(sheetKey, sheet, format);
+		ContactSheet.Grid grid = ContactSheet.Grid.of(pictures.size());
+		return new JobSummary(completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(),
+				bytes, this.blobs.size("jobs/" + completed.jobId() + "/source"),
+				new JobSummary.Sheet(grid.columns(), grid.rows(), sheet.getWidth(), sheet.getHeight(), sheetKey),
+				new JobSummary.Colours(colours.shares(), colours.dominant(DOMINANT_COLOURS)));
+	}
+
+	private BufferedImage read(String key) {
+		try (InputStream in = this.blobs.open(key)) {
+			BufferedImage picture = ImageIO.read(in);
+			if (picture == null) {
+				throw new IllegalStateException("Thumbnail " + key + " is not readable");
+			}
+			return picture;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + key, ex);
+		}
+	}
+
+	private void write(String key, BufferedImage picture, String format) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(picture, format, out);
+			this.blobs.put(key, out.toByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + key, ex);
+		}
+	}
+
+}

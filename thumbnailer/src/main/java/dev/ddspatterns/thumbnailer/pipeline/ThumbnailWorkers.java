@@ -1,0 +1,118 @@
+package dev.ddspatterns.thumbnailer.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+
+import dev.ddspatterns.service.SuiteProperties;
+import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
+import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.jobs.JobStore;
+import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
+import dev.ddspatterns.thumbnailer.media.MediaFormat;
+import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
+import dev.ddspatterns.thumbnailer.media.VideoFrames;
+import dev.ddspatterns.thumbnailer.pipeline.Events.ImageCompleted;
+import dev.ddspatterns.thumbnailer.pipeline.Events.ThumbnailCreated;
+import dev.ddspatterns.thumbnailer.pipeline.Events.WorkItem;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workers of the work queue: each takes one item, makes one thumbnail and writes it
+ * under a key made of the job and the item's index. A redelivered item (its worker died
+ * before committing) is simply done again and overwrites the same object, so each
+ * thumbnail exists once however often it is made. More instances, or more consumer
+ * threads ({@code suite.thumbnailer.worker-concurrency}), share the partitions.
+ */
+@Component
+class ThumbnailWorkers {
+
+	private final ThumbnailRenderer renderer;
+
+	private final VideoFrames videos;
+
+	private final BlobStore blobs;
+
+	private final JobStore jobs;
+
+	private final TopicPublisher publisher;
+
+	private final StageMetrics metrics;
+
+	private final String worker;
+
+	private final Duration holdBeforeCommit;
+
+	ThumbnailWorkers(ThumbnailRenderer renderer, VideoFrames videos, BlobStore blobs, JobStore jobs,
+			TopicPublisher publisher, StageMetrics metrics, SuiteProperties suite, ThumbnailerProperties properties) {
+		this.renderer = renderer;
+		this.videos = videos;
+		this.blobs = blobs;
+		this.jobs = jobs;
+		this.publisher = publisher;
+		this.metrics = metrics;
+		this.worker = suite.instanceId();
+		this.holdBeforeCommit = properties.faults().workerHoldBeforeCommit();
+	}
+
+	@KafkaListener(id = "image-worker", groupId = "thumbnailer-image-worker", topics = Topics.IMAGES,
+			concurrency = "${suite.thumbnailer.worker-concurrency:2}")
+	void image(WorkItem item) {
+		if (!this.jobs.isLive(item.jobId())) {
+			return;
+		}
+		this.metrics.record("image-worker", () -> {
+			byte[] thumbnail = this.renderer.render(this.blobs.localPath(item.sourceKey()), item.options().size());
+			ThumbnailCreated created = write(item, MediaFormat.Kind.IMAGE, thumbnail);
+			this.publisher.send(Topics.THUMBNAILS, item.jobId(), created);
+			this.publisher.send(Topics.IMAGES_COMPLETED, item.jobId(), new ImageCompleted(item.jobId()));
+		});
+		hold();
+	}
+
+	@KafkaListener(id = "frame-worker", groupId = "thumbnailer-frame-worker", topics = Topics.FRAMES,
+			concurrency = "${suite.thumbnailer.worker-concurrency:2}")
+	void frame(WorkItem item) {
+		if (!this.jobs.isLive(item.jobId())) {
+			return;
+		}
+		this.metrics.record("frame-worker", () -> {
+			var frame = this.videos.frameAt(this.blobs.localPath(item.sourceKey()), item.timestampMicros());
+			ThumbnailCreated created = write(item, MediaFormat.Kind.VIDEO,
+					this.renderer.render(frame, item.options().size()));
+			this.publisher.send(Topics.THUMBNAILS, item.jobId(), created);
+		});
+		hold();
+	}
+
+	private ThumbnailCreated write(WorkItem item, MediaFormat.Kind kind, byte[] thumbnail) {
+		String format = item.options().format();
+		String key = "jobs/%s/thumbs/%05d.%s".formatted(item.jobId(), item.index(), format);
+		try {
+			this.blobs.put(key, thumbnail);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + key, ex);
+		}
+		String mediaType = "jpg".equals(format) ? "image/jpeg" : "image/" + format.toLowerCase(Locale.ROOT);
+		this.jobs.thumbnailWritten(item.jobId(), new Thumbnail(item.index(), item.timestampMicros() / 1000, key,
+				mediaType, item.options().width(), item.options().height(), thumbnail.length), this.worker);
+		return new ThumbnailCreated(item.jobId(), kind, item.index(), item.count(), key, thumbnail.length, this.worker);
+	}
+
+	// Fault injection: widens the window between the side effects and the offset commit.
+	private void hold() {
+		if (this.holdBeforeCommit.isPositive()) {
+			try {
+				Thread.sleep(this.holdBeforeCommit);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,252 @@
+package dev.ddspatterns.thumbnailer;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ddspatterns.testsupport.kafka.KafkaBroker;
+import dev.ddspatterns.testsupport.redis.RedisServers;
+import dev.ddspatterns.thumbnailer.jobs.Job;
+import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the thumbnailer's integration tests share: wiring, HTTP calls and Kafka reads. */
+final class PipelineTesting {
+
+	private final RestTestClient http;
+
+	PipelineTesting(RestTestClient http) {
+		this.http = http;
+	}
+
+	/**
+	 * Points the app at the test's Kafka broker, Redis server and blob directory.
+	 * @param registry the test's property registry
+	 * @param kafka the broker
+	 * @param redis the Redis server
+	 * @param blobDir the blob directory, once the test has it
+	 */
+	static void register(DynamicPropertyRegistry registry, KafkaBroker kafka, RedisServers redis,
+			Supplier<Path> blobDir) {
+		registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+		registry.add("spring.data.redis.host", () -> redis.server().host());
+		registry.add("spring.data.redis.port", () -> redis.server().port());
+		registry.add("suite.thumbnailer.blob-dir", () -> blobDir.get().toString());
+	}
+
+	/**
+	 * @return a started HTTP server on loopback that serves {@code /picture.png}
+	 */
+	static HttpServer origin() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			byte[] picture = TestMedia.picture(300, 200, "png");
+			server.createContext("/picture.png", (exchange) -> {
+				exchange.getResponseHeaders().set("Content-Type", "image/png");
+				exchange.sendResponseHeaders(200, picture.length);
+				exchange.getResponseBody().write(picture);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String baseUrl(HttpServer server) {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	String upload(byte[] content, String mediaType, Map<String, String> fields) {
+		return uploadRequest(content, mediaType, fields).expectStatus()
+			.isAccepted()
+			.expectHeader()
+			.exists(HttpHeaders.LOCATION)
+			.returnResult(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.getResponseBody()
+			.get("id")
+			.toString();
+	}
+
+	RestTestClient.ResponseSpec uploadRequest(byte[] content, String mediaType, Map<String, String> fields) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("file", content, MediaType.parseMediaType(mediaType)).filename("source");
+		fields.forEach(body::part);
+		return send(body.build());
+	}
+
+	RestTestClient.ResponseSpec multipart(Map<String, String> fields) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		fields.forEach(body::part);
+		return send(body.build());
+	}
+
+	private RestTestClient.ResponseSpec send(MultiValueMap<String, HttpEntity<?>> body) {
+		return this.http.post().uri("/v1/jobs").contentType(MediaType.MULTIPART_FORM_DATA).body(body).exchange();
+	}
+
+	String submitUrl(String url, String callback) {
+		return json("{\"url\": \"" + url + "\", \"callback\": \"" + callback + "\"}").expectStatus()
+			.isAccepted()
+			.returnResult(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.getResponseBody()
+			.get("id")
+			.toString();
+	}
+
+	RestTestClient.ResponseSpec json(String body) {
+		return raw(MediaType.APPLICATION_JSON_VALUE, body);
+	}
+
+	RestTestClient.ResponseSpec raw(String contentType, String body) {
+		return this.http.post()
+			.uri("/v1/jobs")
+			.contentType(MediaType.parseMediaType(contentType))
+			.body(body)
+			.exchange();
+	}
+
+	RestTestClient.ResponseSpec get(String path) {
+		return this.http.get().uri(path).exchange();
+	}
+
+	void expectProblem(RestTestClient.ResponseSpec response, int status, String kind) {
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dds-suite:problem:" + kind)
+			.jsonPath("$.detail")
+			.exists();
+	}
+
+	/**
+	 * Waits until a job is done or failed.
+	 * @param jobId the job
+	 * @return the job at its end
+	 */
+	Job awaitEnd(String jobId) {
+		return await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> job(jobId), (job) -> job.state().equals("done") || job.state().equals("failed"));
+	}
+
+	Job job(String jobId) {
+		return this.http.get().uri("/v1/jobs/{id}", jobId).exchange().returnResult(Job.class).getResponseBody();
+	}
+
+	List<Map<String, Object>> thumbnails(String jobId) {
+		return this.http.get()
+			.uri("/v1/jobs/{id}/thumbnails", jobId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.getResponseBody();
+	}
+
+	JobSummary summary(String jobId) {
+		return this.http.get()
+			.uri("/v1/jobs/{id}/summary", jobId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(JobSummary.class)
+			.getResponseBody();
+	}
+
+	BufferedImage image(String path, String mediaType) throws IOException {
+		byte[] bytes = this.http.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(byte[].class)
+			.getResponseBody();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+		assertThat(image).as("%s is a readable picture", path).isNotNull();
+		return image;
+	}
+
+	/**
+	 * @param rgb a pixel
+	 * @param colour a colour
+	 * @return whether the pixel shows the colour, allowing for lossy compression
+	 */
+	static boolean near(int rgb, Color colour) {
+		Color pixel = new Color(rgb);
+		return Math.abs(pixel.getRed() - colour.getRed()) < 60 && Math.abs(pixel.getGreen() - colour.getGreen()) < 60
+				&& Math.abs(pixel.getBlue() - colour.getBlue()) < 60;
+	}
+
+	/**
+	 * Reads a whole topic from the beginning.
+	 * @param kafka the broker
+	 * @param topic the topic
+	 * @param key only records with this key
+	 * @return the records
+	 */
+	static List<ConsumerRecord<String, String>> records(KafkaBroker kafka, String topic, String key) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))
+					&& System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (key.equals(record.key())) {
+						records.add(record);
+					}
+				});
+			}
+			return records;
+		}
+	}
+
+}
