@@ -1,0 +1,46 @@
+package dev.ddspatterns.thumbnailer.blobs;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class FileSystemBlobStoreTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void writingAKeyAgainReplacesItWhole() throws Exception {
+		BlobStore store = new FileSystemBlobStore(this.root);
+		store.put("jobs/a/thumbs/00000.jpg", new byte[] { 1, 2, 3 });
+		store.put("jobs/a/thumbs/00000.jpg", new byte[] { 4, 5 });
+		assertThat(store.list("jobs/a/thumbs/")).containsExactly("jobs/a/thumbs/00000.jpg");
+		try (InputStream in = store.open("jobs/a/thumbs/00000.jpg")) {
+			assertThat(in.readAllBytes()).containsExactly(4, 5);
+		}
+	}
+
+	@Test
+	void anOversizeWriteLeavesNothingBehind() throws Exception {
+		BlobStore store = new FileSystemBlobStore(this.root);
+		assertThatExceptionOfType(BlobStore.TooLargeException.class)
+			.isThrownBy(() -> store.put("jobs/b/source", new ByteArrayInputStream(new byte[2048]), 1024));
+		assertThat(store.list("jobs/b/")).isEmpty();
+		assertThat(store.size("jobs/b/source")).isEqualTo(-1);
+	}
+
+	@Test
+	void keysCannotEscapeTheStore() throws Exception {
+		BlobStore store = new FileSystemBlobStore(this.root);
+		assertThatIllegalArgumentException().isThrownBy(() -> store.localPath("../outside"));
+		assertThatIllegalArgumentException().isThrownBy(() -> store.localPath("jobs/../../outside"));
+	}
+
+}
