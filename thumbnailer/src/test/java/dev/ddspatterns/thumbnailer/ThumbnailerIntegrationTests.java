@@ -261,4 +261,22 @@ class ThumbnailerIntegrationTests {
 		this.pipeline.expectProblem(this.pipeline.get("/v1/jobs/" + failed + "/contact-sheet"), 409, "conflict");
 	}
 
+	@Test
+	void prometheusShowsEachStageAndTheConsumerLag() {
+		String jobId = this.pipeline.upload(TestMedia.picture(64, 64, "png"), "image/png", Map.of());
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		String metrics = this.pipeline.get("/actuator/prometheus")
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		for (String stage : List.of("filter", "splitter", "image-worker", "copier", "merger", "reduce")) {
+			assertThat(metrics).contains("thumbnailer_stage_seconds_count{application=\"thumbnailer\"")
+				.containsPattern(
+						"thumbnailer_stage_seconds_count\\{[^}]*outcome=\"success\"[^}]*stage=\"" + stage + "\"");
+		}
+		assertThat(metrics)
+			.containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"thumbnailer-");
+	}
+
 }
