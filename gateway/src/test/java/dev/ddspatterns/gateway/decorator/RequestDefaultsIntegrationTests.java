@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The request decorator on the jobs route, as configured in {@code application.yml}
- * ({@code width: 320}, {@code format: jpeg}, 64 KB), in front of a real backend that
+ * ({@code width: 320}, {@code format: jpg}, 64 KB), in front of a real backend that
  * records the bodies it receives.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -71,25 +71,25 @@ class RequestDefaultsIntegrationTests {
 
 	@Test
 	void missingFieldsReachTheBackendWithTheirDefaults() {
-		postJson("{\"image\":\"https://example.org/cat.png\"}").expectStatus().isAccepted();
+		postJson("{\"url\":\"https://example.org/cat.png\"}").expectStatus().isAccepted();
 
 		TestBackend.Received received = lastReceived();
 		assertThat(received.path()).isEqualTo("/v1/jobs");
 		JsonNode body = json.readTree(received.body());
-		assertThat(body.get("image").asString()).isEqualTo("https://example.org/cat.png");
+		assertThat(body.get("url").asString()).isEqualTo("https://example.org/cat.png");
 		assertThat(body.get("width").isInt()).isTrue();
 		assertThat(body.get("width").asInt()).isEqualTo(320);
-		assertThat(body.get("format").asString()).isEqualTo("jpeg");
+		assertThat(body.get("format").asString()).isEqualTo("jpg");
 		assertThat(received.header("Content-Length")).isEqualTo(Integer.toString(received.body().length));
 	}
 
 	@Test
 	void fieldsTheRequestSetsAreKept() {
-		postJson("{\"image\":\"cat.png\",\"width\":640}").expectStatus().isAccepted();
+		postJson("{\"url\":\"https://example.org/cat.png\",\"width\":640}").expectStatus().isAccepted();
 
 		JsonNode body = json.readTree(lastReceived().body());
 		assertThat(body.get("width").asInt()).isEqualTo(640);
-		assertThat(body.get("format").asString()).isEqualTo("jpeg");
+		assertThat(body.get("format").asString()).isEqualTo("jpg");
 	}
 
 	@Test

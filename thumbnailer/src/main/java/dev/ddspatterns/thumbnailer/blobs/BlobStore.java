@@ -38,6 +38,15 @@ public interface BlobStore {
 	void put(String key, byte[] content) throws IOException;
 
 	/**
+	 * Moves a finished local file into the store under a key: a rename when the file is
+	 * on the store's file system, so a large upload is not copied again.
+	 * @param key the key
+	 * @param file the file, which is gone afterwards
+	 * @throws IOException if the store cannot be written
+	 */
+	void putFile(String key, Path file) throws IOException;
+
+	/**
 	 * @param key the key
 	 * @return the object's content
 	 * @throws IOException if there is no such object or it cannot be read

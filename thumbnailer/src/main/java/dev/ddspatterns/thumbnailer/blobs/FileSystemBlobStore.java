@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,6 +45,21 @@ public final class FileSystemBlobStore implements BlobStore {
 	@Override
 	public void put(String key, byte[] content) throws IOException {
 		put(key, new ByteArrayInputStream(content), content.length);
+	}
+
+	@Override
+	public void putFile(String key, Path file) throws IOException {
+		Path target = resolve(key);
+		Files.createDirectories(target.getParent());
+		try {
+			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			try (InputStream content = Files.newInputStream(file)) {
+				put(key, content, Long.MAX_VALUE);
+			}
+			Files.delete(file);
+		}
 	}
 
 	@Override

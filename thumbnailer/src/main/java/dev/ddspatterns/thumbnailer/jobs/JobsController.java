@@ -1,8 +1,9 @@
 package dev.ddspatterns.thumbnailer.jobs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +58,12 @@ class JobsController {
 
 	private final OriginAllowList callbackOrigins;
 
-	private final long maxSourceBytes;
-
 	JobsController(JobStore jobs, BlobStore blobs, TopicPublisher publisher, ThumbnailerProperties properties) {
 		this.jobs = jobs;
 		this.blobs = blobs;
 		this.publisher = publisher;
 		this.sourceOrigins = new OriginAllowList(properties.sourceOrigins());
 		this.callbackOrigins = new OriginAllowList(properties.callbackOrigins());
-		this.maxSourceBytes = properties.maxSourceSize().toBytes();
 	}
 
 	/**
@@ -108,13 +106,13 @@ class JobsController {
 		JobOptions options = options(request);
 		String jobId = UUID.randomUUID().toString();
 		String sourceKey = "jobs/" + jobId + "/source";
-		try (InputStream content = file.getInputStream()) {
-			this.blobs.put(sourceKey, content, this.maxSourceBytes);
-		}
-		catch (BlobStore.TooLargeException ex) {
-			throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-					"The upload is larger than " + this.maxSourceBytes + " bytes");
-		}
+		// The multipart size limit (spring.servlet.multipart.max-file-size, 413) has
+		// already
+		// applied. Tomcat keeps the part in a temporary file; moving it saves a copy.
+		Path received = this.blobs.localPath("incoming/" + jobId);
+		Files.createDirectories(received.getParent());
+		file.transferTo(received.toFile());
+		this.blobs.putFile(sourceKey, received);
 		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload";
 		return submit(new JobSubmitted(jobId, sourceKey, null, format, options), format, name);
 	}
@@ -173,7 +171,15 @@ class JobsController {
 
 	private ResponseEntity<Accepted> submit(JobSubmitted submitted, @Nullable MediaFormat format, String source) {
 		this.jobs.create(submitted.jobId(), format, source, submitted.options(), submitted.options().callback());
-		this.publisher.send(Topics.JOBS, submitted.jobId(), submitted);
+		try {
+			this.publisher.send(Topics.JOBS, submitted.jobId(), submitted);
+		}
+		catch (RuntimeException ex) {
+			// Not queued means not accepted: say so, and leave no job waiting forever.
+			this.jobs.fail(submitted.jobId(), "the job could not be queued");
+			throw new ProblemException(ProblemType.UNAVAILABLE, "The job queue is not reachable; try again later",
+					Map.of(), ex);
+		}
 		String location = "/v1/jobs/" + submitted.jobId();
 		return ResponseEntity.accepted()
 			.location(URI.create(location))

@@ -53,7 +53,9 @@ class FrameJoin {
 		this.claimant = suite.instanceId();
 	}
 
-	@KafkaListener(id = "join", groupId = "thumbnailer-join", topics = Topics.THUMBNAILS)
+	@KafkaListener(id = "join", groupId = "thumbnailer-join",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-join",
+			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.THUMBNAILS)
 	void join(ThumbnailCreated created) {
 		if (created.kind() != MediaFormat.Kind.VIDEO) {
 			return;

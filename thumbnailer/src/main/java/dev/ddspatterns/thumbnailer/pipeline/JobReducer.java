@@ -48,7 +48,9 @@ class JobReducer {
 		this.metrics = metrics;
 	}
 
-	@KafkaListener(id = "reduce", groupId = "thumbnailer-reduce", topics = Topics.JOBS_COMPLETED)
+	@KafkaListener(id = "reduce", groupId = "thumbnailer-reduce",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-reduce",
+			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS_COMPLETED)
 	void reduce(JobCompleted completed) {
 		if ("failed".equals(this.jobs.field(completed.jobId(), "state"))) {
 			return;

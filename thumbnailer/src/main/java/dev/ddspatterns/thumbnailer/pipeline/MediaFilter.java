@@ -47,7 +47,9 @@ class MediaFilter {
 		this.maxFrames = properties.maxFrames();
 	}
 
-	@KafkaListener(id = "filter", groupId = "thumbnailer-filter", topics = Topics.JOBS)
+	@KafkaListener(id = "filter", groupId = "thumbnailer-filter",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter",
+			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS)
 	void filter(JobSubmitted job) {
 		this.metrics.record("filter", () -> {
 			String sourceKey = (job.sourceKey() != null) ? job.sourceKey() : this.fetcher.fetch(job.jobId(), job.url());

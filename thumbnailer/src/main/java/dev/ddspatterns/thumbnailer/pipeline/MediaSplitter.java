@@ -31,7 +31,9 @@ class MediaSplitter {
 		this.metrics = metrics;
 	}
 
-	@KafkaListener(id = "splitter", groupId = "thumbnailer-splitter", topics = Topics.ACCEPTED)
+	@KafkaListener(id = "splitter", groupId = "thumbnailer-splitter",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-splitter",
+			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.ACCEPTED)
 	void split(MediaAccepted media) {
 		this.metrics.record("splitter", () -> {
 			boolean image = media.format().kind() == MediaFormat.Kind.IMAGE;

@@ -40,7 +40,9 @@ class NotificationHandler {
 		this.meters = meters;
 	}
 
-	@KafkaListener(id = "notifier", groupId = "thumbnailer-notifier", topics = Topics.EVENTS)
+	@KafkaListener(id = "notifier", groupId = "thumbnailer-notifier",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-notifier",
+			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.EVENTS)
 	void handle(JobEvent event) {
 		String callback = event.finishesJob() ? this.jobs.field(event.jobId(), "callback") : null;
 		if (callback == null) {

@@ -65,7 +65,7 @@ class PipelineErrorHandling {
 				return new FixedBackOff(1000, 2 * FrameJoin.CLAIM_LEASE.toSeconds());
 			}
 			if (Topics.EVENTS.equals(record.topic())) {
-				ExponentialBackOffWithMaxRetries callbacks = new ExponentialBackOffWithMaxRetries(attempts);
+				ExponentialBackOffWithMaxRetries callbacks = new ExponentialBackOffWithMaxRetries(attempts - 1);
 				callbacks.setInitialInterval(properties.retry().interval().toMillis());
 				callbacks.setMultiplier(2);
 				return callbacks;

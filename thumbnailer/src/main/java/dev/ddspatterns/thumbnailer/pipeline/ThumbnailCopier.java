@@ -23,7 +23,9 @@ class ThumbnailCopier {
 		this.metrics = metrics;
 	}
 
-	@KafkaListener(id = "copier", groupId = "thumbnailer-copier", topics = Topics.THUMBNAILS)
+	@KafkaListener(id = "copier", groupId = "thumbnailer-copier",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-copier",
+			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.THUMBNAILS)
 	void copy(ThumbnailCreated created) {
 		this.metrics.record("copier",
 				() -> this.publisher.send(Topics.EVENTS, created.jobId(), JobEvent.thumbnailCreated(created)));

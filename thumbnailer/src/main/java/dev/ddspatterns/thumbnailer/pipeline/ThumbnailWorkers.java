@@ -58,7 +58,8 @@ class ThumbnailWorkers {
 		this.holdBeforeCommit = properties.faults().workerHoldBeforeCommit();
 	}
 
-	@KafkaListener(id = "image-worker", groupId = "thumbnailer-image-worker", topics = Topics.IMAGES,
+	@KafkaListener(id = "image-worker", groupId = "thumbnailer-image-worker",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-image-worker", topics = Topics.IMAGES,
 			concurrency = "${suite.thumbnailer.worker-concurrency:2}")
 	void image(WorkItem item) {
 		if (!this.jobs.isLive(item.jobId())) {
@@ -73,7 +74,8 @@ class ThumbnailWorkers {
 		hold();
 	}
 
-	@KafkaListener(id = "frame-worker", groupId = "thumbnailer-frame-worker", topics = Topics.FRAMES,
+	@KafkaListener(id = "frame-worker", groupId = "thumbnailer-frame-worker",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-frame-worker", topics = Topics.FRAMES,
 			concurrency = "${suite.thumbnailer.worker-concurrency:2}")
 	void frame(WorkItem item) {
 		if (!this.jobs.isLive(item.jobId())) {

@@ -2,6 +2,7 @@ package dev.ddspatterns.thumbnailer.blobs;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,15 @@ class FileSystemBlobStoreTests {
 		try (InputStream in = store.open("jobs/a/thumbs/00000.jpg")) {
 			assertThat(in.readAllBytes()).containsExactly(4, 5);
 		}
+	}
+
+	@Test
+	void aLocalFileIsMovedInWithoutACopy() throws Exception {
+		BlobStore store = new FileSystemBlobStore(this.root);
+		Path upload = Files.write(this.root.resolve("incoming-upload"), new byte[] { 7, 8, 9 });
+		store.putFile("jobs/c/source", upload);
+		assertThat(upload).doesNotExist();
+		assertThat(store.size("jobs/c/source")).isEqualTo(3);
 	}
 
 	@Test
