@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions of every pipeline topic and of its dead-letter topic
  * @param workerConcurrency consumer threads per instance for each of the two worker
  * stages
+ * @param stageConcurrency consumer threads per instance for each other stage; they mostly
+ * wait on Redis and Kafka, so a second thread keeps one slow send from stalling a stage
  * @param retry bounded retries of a failing record before it goes to the dead-letter
  * topic
  * @param callbackTimeout how long one callback request may take
@@ -44,8 +46,9 @@ public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<UR
 		@DefaultValue List<URI> callbackOrigins, @DefaultValue("50MB") DataSize maxSourceSize,
 		@DefaultValue("40000000") @Min(1) long maxPixels, @DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
 		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("2") @Min(1) int workerConcurrency,
-		@DefaultValue @Valid Retry retry, @DefaultValue("5s") Duration callbackTimeout,
-		@DefaultValue("7d") Duration retention, @DefaultValue Faults faults) {
+		@DefaultValue("2") @Min(1) int stageConcurrency, @DefaultValue @Valid Retry retry,
+		@DefaultValue("5s") Duration callbackTimeout, @DefaultValue("7d") Duration retention,
+		@DefaultValue Faults faults) {
 
 	/**
 	 * Bounded retries.

@@ -181,7 +181,7 @@ public final class ThumbnailThroughput {
 			if (body.contains("\"state\":\"failed\"")) {
 				throw new IllegalStateException("Job failed: " + body);
 			}
-			Thread.sleep(20);
+			Thread.sleep(50);
 		}
 		throw new IllegalStateException("Job " + job + " did not finish");
 	}
