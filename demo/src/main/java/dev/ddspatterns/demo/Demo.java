@@ -56,7 +56,7 @@ public final class Demo {
 	private static boolean start(Path root, Stack stack) throws Exception {
 		Files.writeString(root.resolve(".demo/demo.pid"), String.valueOf(ProcessHandle.current().pid()));
 		long started = System.nanoTime();
-		System.out.println("Starting Redis servers ...");
+		System.out.println("Starting Redis servers and a Kafka broker ...");
 		stack.startInfrastructure();
 		System.out.println("Starting the apps (logs in " + root.relativize(stack.logs()) + ") ...");
 		stack.startApps();
@@ -78,6 +78,7 @@ public final class Demo {
 			.values()
 			.forEach((redis) -> System.out.printf("%-22s %-28s %s%n", "redis " + redis.name(),
 					redis.host() + ":" + redis.port(), redis.isRunning() ? "yes" : "NO"));
+		System.out.printf("%-22s %-28s %s%n", "kafka (KRaft)", stack.kafka(), "yes");
 		stack.apps()
 			.values()
 			.forEach((app) -> System.out.printf("%-22s %-28s %s%n", app.name(), app.uri(), app.ready() ? "yes" : "NO"));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ddspatterns.testsupport.InfrastructureMode;
+import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisProcess;
 
 /**
@@ -17,8 +19,9 @@ import dev.ddspatterns.testsupport.redis.RedisProcess;
  * test-support starts them) and every app as its own process.
  *
  * <pre>
- * Redis  6380 rate limits   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
- * apps   8080 gateway  8081 cache-service  8082 search-root  8090-8093 search-leaf
+ * Redis  6380 rate limits, thumbnailer jobs   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
+ * Kafka  a free port (KRaft, in the demo's own JVM; the table shows it)
+ * apps   8080 gateway  8081 cache-service  8082 search-root  8083 thumbnailer  8090-8093 search-leaf
  * </pre>
  */
 final class Stack implements AutoCloseable {
@@ -34,6 +37,8 @@ final class Stack implements AutoCloseable {
 	private final Map<String, RedisProcess> redis = new LinkedHashMap<>();
 
 	private final Map<String, AppProcess> apps = new LinkedHashMap<>();
+
+	private final KafkaBroker kafka = KafkaBroker.kraft();
 
 	Stack(Path root) {
 		this.root = root;
@@ -55,6 +60,7 @@ final class Stack implements AutoCloseable {
 			this.redis.put(replica.name(), replica);
 		}
 		this.redis.put("spare-shard", RedisProcess.start("spare-shard", SPARE_SHARD, null));
+		this.kafka.start(InfrastructureMode.PROCESSES);
 	}
 
 	void startApps() {
@@ -67,6 +73,9 @@ final class Stack implements AutoCloseable {
 		}
 		add("search-root", jar("search-root", ""), 8082, List.of());
 		add("cache-service", jar("cache-service", ""), 8081, List.of());
+		add("thumbnailer", jar("thumbnailer", ""), 8083,
+				List.of("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers(),
+						"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs()));
 		add("gateway", jar("gateway", ""), 8080, List.of("--spring.data.redis.port=" + EDGE_REDIS));
 		this.apps.values().forEach(AppProcess::start);
 	}
@@ -101,6 +110,14 @@ final class Stack implements AutoCloseable {
 		return this.logs;
 	}
 
+	Path blobs() {
+		return this.root.resolve(".demo/blobs");
+	}
+
+	String kafka() {
+		return this.kafka.bootstrapServers();
+	}
+
 	private void add(String name, Path jar, int port, List<String> arguments) {
 		this.apps.put(name, new AppProcess(name, jar, port, this.logs, arguments));
 	}
@@ -117,6 +134,7 @@ final class Stack implements AutoCloseable {
 	public void close() {
 		this.apps.values().parallelStream().forEach(AppProcess::stop);
 		this.redis.values().forEach(RedisProcess::kill);
+		this.kafka.close();
 	}
 
 }

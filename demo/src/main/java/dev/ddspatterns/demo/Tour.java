@@ -59,6 +59,9 @@ final class Tour {
 		step("Scatter/gather: \"cat AND dog\" over three shards of leaves", "search/root/ScatterGather",
 				this::scatterGather);
 		step("Partial answers: the leaf of shard 2 stopped", "search/root/ScatterGather", this::partialAnswer);
+		ThumbnailSteps thumbnails = new ThumbnailSteps(this.http, this.json, this.stack.blobs());
+		step("Work queue and event pipeline: an image and a 30 s video through the gateway to the thumbnailer",
+				"thumbnailer/pipeline/Topics, ThumbnailWorkers, FrameJoin, JobReducer", thumbnails::imageAndVideo);
 		System.out.println();
 		System.out.println(this.failed.isEmpty() ? "Tour: every step passed." : "Tour: FAILED steps " + this.failed);
 		return this.failed.isEmpty();
