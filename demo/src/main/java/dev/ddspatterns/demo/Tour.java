@@ -59,6 +59,11 @@ final class Tour {
 		step("Scatter/gather: \"cat AND dog\" over three shards of leaves", "search/root/ScatterGather",
 				this::scatterGather);
 		step("Partial answers: the leaf of shard 2 stopped", "search/root/ScatterGather", this::partialAnswer);
+		GatewaySteps gateway = new GatewaySteps(this.http);
+		step("Rate limiting: one caller's burst against the search route (10/s, bursts of 20)",
+				"gateway/ratelimit/TokenBucket, token-bucket.lua", gateway::rateLimitedBurst);
+		step("Request splitting: 1,000 users on the 90/10 search experiment",
+				"gateway/splitting/RequestSplitGatewayFilterFactory", gateway::requestSplit);
 		ThumbnailSteps thumbnails = new ThumbnailSteps(this.http, this.json, this.stack.blobs());
 		step("Work queue and event pipeline: an image and a 30 s video through the gateway to the thumbnailer",
 				"thumbnailer/pipeline/Topics, ThumbnailWorkers, FrameJoin, JobReducer", thumbnails::imageAndVideo);

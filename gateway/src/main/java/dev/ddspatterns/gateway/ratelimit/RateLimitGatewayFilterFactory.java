@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -62,6 +64,13 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 		this.meters = meters;
 	}
 
+	/**
+	 * Ahead of every other route filter, the response cache (−4) included: the limit is
+	 * per caller and counts every request the route takes, answered from the cache or
+	 * not.
+	 */
+	static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 4;
+
 	@Override
 	public List<String> shortcutFieldOrder() {
 		return List.of("replenishRate", "burstCapacity", "requestedTokens");
@@ -71,7 +80,7 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 	public GatewayFilter apply(Config config) {
 		Limit limit = config.limit();
 		FailureMode failureMode = (config.failureMode() != null) ? config.failureMode() : this.properties.failureMode();
-		return (exchange, chain) -> {
+		return new OrderedGatewayFilter((exchange, chain) -> {
 			String route = routeId(exchange);
 			// One bucket per route and caller. The braces are a Redis Cluster hash tag.
 			String key = "rate-limit:{" + route + ":" + this.callers.of(exchange.getRequest()) + "}";
@@ -82,7 +91,7 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 						? forward(exchange, chain, route, "failed-open", limit, decision)
 						: refuse(route, "failed-closed", unavailable());
 			});
-		};
+		}, ORDER);
 	}
 
 	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, String route, String outcome,

@@ -74,6 +74,8 @@ class RateLimitingIntegrationTests {
 		properties.put("suite.gateway.rate-limit.timeout", "2s");
 		route(properties, 0, "limited", "RateLimit=1, 5");
 		route(properties, 1, "costly", "RateLimit=1, 4, 2");
+		route(properties, 2, "cached", "RateLimit=1, 5");
+		properties.put("spring.cloud.gateway.server.webflux.routes[2].filters[1]", "ResponseCache=30s,1MB");
 		return properties;
 	}
 
@@ -119,6 +121,19 @@ class RateLimitingIntegrationTests {
 		assertThat(Stream.generate(() -> get(http, "/limited", apiKey("burst")).getStatus().value()).limit(3))
 			.as("two seconds at one token per second: two more")
 			.containsExactly(200, 200, 429);
+	}
+
+	@Test
+	void answersFromTheResponseCacheCountAgainstTheLimitToo() {
+		WebTestClient http = LoopbackClient.from("127.0.0.1", this.port);
+		int before = backend.requestCount();
+		List<EntityExchangeResult<byte[]>> burst = IntStream.range(0, 8)
+			.mapToObj((i) -> get(http, "/cached", apiKey("cached")))
+			.toList();
+		assertThat(burst).extracting((result) -> result.getStatus().value())
+			.containsExactly(200, 200, 200, 200, 200, 429, 429, 429);
+		assertThat(burst.subList(1, 5)).extracting((result) -> header(result, "X-Cache")).containsOnly("HIT");
+		assertThat(backend.requestCount()).as("only the first request reaches the backend").isEqualTo(before + 1);
 	}
 
 	@Test

@@ -1,0 +1,108 @@
+package dev.ddspatterns.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
+
+/**
+ * The tour's gateway steps: a burst against a rate-limited route, and a 90/10 request
+ * split watched over many users.
+ */
+final class GatewaySteps {
+
+	private static final URI SEARCH = URI.create("http://localhost:8080/api/v1/search?q=fox");
+
+	private static final URI EXPERIMENT = URI.create("http://localhost:8080/api/v1/experiment/search?q=fox");
+
+	private static final int BURST = 60;
+
+	private static final int USERS = 1000;
+
+	private final HttpClient http;
+
+	GatewaySteps(HttpClient http) {
+		this.http = http;
+	}
+
+	/**
+	 * One caller sends 60 searches back to back; the route allows bursts of 20. After the
+	 * first, the gateway's response cache answers, so the burst takes well under a
+	 * second.
+	 */
+	boolean rateLimitedBurst() throws Exception {
+		long started = System.nanoTime();
+		List<HttpResponse<Void>> answers = all(IntStream.range(0, BURST)
+			.mapToObj((i) -> request(SEARCH).header("X-API-Key", "tour-burst").build())
+			.toList(), 10);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Map<Integer, Long> statuses = new TreeMap<>();
+		answers.forEach((answer) -> statuses.merge(answer.statusCode(), 1L, Long::sum));
+		// What a token bucket of 20 refilled at 10/s can let through in that time.
+		long allowed = 20 + (long) Math.floor(10 * seconds);
+		System.out.printf("   %d requests with one X-API-Key, ten at a time, in %.2f s: %s (status: count); "
+				+ "the bucket allows at most %d%n", BURST, seconds, statuses, allowed);
+		answers.stream().filter((answer) -> answer.statusCode() == 429).findFirst().ifPresent((refused) -> {
+			System.out.printf(
+					"   a 429 carries Retry-After: %s, X-RateLimit-Remaining: %s, -Replenish-Rate: %s, "
+							+ "-Burst-Capacity: %s%n",
+					header(refused, "Retry-After"), header(refused, "X-RateLimit-Remaining"),
+					header(refused, "X-RateLimit-Replenish-Rate"), header(refused, "X-RateLimit-Burst-Capacity"));
+		});
+		long ok = statuses.getOrDefault(200, 0L);
+		long refused = statuses.getOrDefault(429, 0L);
+		// On a slow machine the burst may take longer than the bucket needs to refill;
+		// then
+		// there is nothing to refuse, and the check is only that no more passed than
+		// allowed.
+		return ok + refused == BURST && ok <= allowed + 1 && (refused > 0 || allowed >= BURST);
+	}
+
+	/** 1,000 users, each with its own API key, ask the experiment route once each. */
+	boolean requestSplit() throws Exception {
+		List<HttpResponse<Void>> answers = all(IntStream.range(0, USERS)
+			.mapToObj((user) -> request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build())
+			.toList(), 16);
+		Map<String, Long> variants = new TreeMap<>();
+		answers.forEach((answer) -> variants.merge(header(answer, "X-Variant"), 1L, Long::sum));
+		boolean sticky = IntStream.range(0, 10)
+			.allMatch((user) -> header(answers.get(user), "X-Variant").equals(
+					header(send(request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build()), "X-Variant")));
+		double v2 = variants.getOrDefault("v2", 0L) / (double) USERS;
+		System.out.printf("   %d users: %s; v2 share %.1f%% (configured 10%%); the same 10 users again: %s%n", USERS,
+				variants, 100 * v2, sticky ? "same variants" : "DIFFERENT variants");
+		return sticky && v2 > 0.07 && v2 < 0.13
+				&& variants.getOrDefault("v1", 0L) + variants.getOrDefault("v2", 0L) == USERS;
+	}
+
+	private List<HttpResponse<Void>> all(List<HttpRequest> requests, int concurrency) throws Exception {
+		Semaphore inFlight = new Semaphore(concurrency);
+		List<CompletableFuture<HttpResponse<Void>>> answers = requests.stream().map((request) -> {
+			inFlight.acquireUninterruptibly();
+			return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+				.whenComplete((answer, failure) -> inFlight.release());
+		}).toList();
+		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
+		return answers.stream().map(CompletableFuture::join).toList();
+	}
+
+	private HttpResponse<Void> send(HttpRequest request) {
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).join();
+	}
+
+	private static HttpRequest.Builder request(URI uri) {
+		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+	}
+
+	private static String header(HttpResponse<?> answer, String name) {
+		return answer.headers().firstValue(name).orElse("-");
+	}
+
+}
