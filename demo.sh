@@ -21,7 +21,7 @@ if [ "${1:-}" = "stop" ]; then
   exit 0
 fi
 
-if ! ls demo/target/demo-*.jar gateway/target/gateway-*.jar >/dev/null 2>&1 || [ "${DEMO_BUILD:-}" = "always" ]; then
+if ! ls demo/target/demo-*.jar gateway/target/gateway-*.jar thumbnailer/target/thumbnailer-*.jar >/dev/null 2>&1 || [ "${DEMO_BUILD:-}" = "always" ]; then
   echo "Building the suite (once) ..."
   ./mvnw -q -B -DskipTests package
 fi
