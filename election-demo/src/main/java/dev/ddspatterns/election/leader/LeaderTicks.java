@@ -1,0 +1,81 @@
+package dev.ddspatterns.election.leader;
+
+import java.time.Duration;
+
+import dev.ddspatterns.election.ElectionProperties;
+import dev.ddspatterns.election.FixedDelayLoop;
+import dev.ddspatterns.election.ledger.FencedLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The leader's periodic work: one tick appended to the {@link FencedLedger} per tick
+ * interval, with the token of the term it believes it is in. It checks the watchdog
+ * before each tick, and that is still not enough: between the check and the write the
+ * process can pause past its lease (the hold-before-write fault makes that window wide),
+ * which is why the ledger checks the token again.
+ */
+@Component
+class LeaderTicks implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LeaderTicks.class);
+
+	private final LeaderElection election;
+
+	private final FencedLedger ledger;
+
+	private final Duration holdBeforeWrite;
+
+	private final FixedDelayLoop loop;
+
+	private long term;
+
+	private long tick;
+
+	LeaderTicks(LeaderElection election, FencedLedger ledger, ElectionProperties properties) {
+		this.election = election;
+		this.ledger = ledger;
+		this.holdBeforeWrite = properties.faults().holdBeforeWrite();
+		this.loop = new FixedDelayLoop("leader-ticks", properties.tickInterval(), this::tick);
+	}
+
+	@Override
+	public void start() {
+		this.loop.start();
+	}
+
+	@Override
+	public void stop() {
+		this.loop.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop.isRunning();
+	}
+
+	void tick() {
+		if (!this.election.mayAct()) {
+			return;
+		}
+		long token = this.election.token();
+		if (token != this.term) {
+			this.term = token;
+			this.tick = 0;
+		}
+		try {
+			Thread.sleep(this.holdBeforeWrite);
+			this.ledger.append(this.election.id(), token, ++this.tick);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Tick {} of term {} was not written: {}", this.tick, token, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.ddspatterns.election;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.ddspatterns.election.leader.LeaderElection;
+import dev.ddspatterns.election.shards.ShardOwnership;
+import dev.ddspatterns.testsupport.redis.RedisNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Replicas as application contexts in the test's JVM: cheaper than processes, for the
+ * failures that need no signal (a graceful shutdown, Redis going away).
+ */
+final class LocalReplicas implements AutoCloseable {
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	LocalReplicas(RedisNode redis, int count, Duration ttl) {
+		for (int i = 0; i < count; i++) {
+			this.contexts.add(new SpringApplicationBuilder(ElectionApplication.class).run("--server.port=0",
+					"--suite.instance-id=local-" + i, "--spring.data.redis.host=" + redis.host(),
+					"--spring.data.redis.port=" + redis.port(), "--suite.election.lease-ttl=" + ttl.toMillis() + "ms"));
+		}
+	}
+
+	List<ConfigurableApplicationContext> running() {
+		return this.contexts.stream().filter(ConfigurableApplicationContext::isActive).toList();
+	}
+
+	static LeaderElection election(ConfigurableApplicationContext context) {
+		return context.getBean(LeaderElection.class);
+	}
+
+	static ShardOwnership shards(ConfigurableApplicationContext context) {
+		return context.getBean(ShardOwnership.class);
+	}
+
+	static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/**
+	 * @return how many running replicas act as leader now, by their own view
+	 */
+	long acting() {
+		return running().stream().filter((context) -> election(context).mayAct()).count();
+	}
+
+	/**
+	 * Waits until exactly one running replica acts as leader.
+	 * @param atMost how long to wait
+	 * @return its context
+	 */
+	ConfigurableApplicationContext awaitOneLeader(Duration atMost) {
+		return await().atMost(atMost).pollInterval(Duration.ofMillis(10)).until(() -> {
+			List<ConfigurableApplicationContext> acting = running().stream()
+				.filter((context) -> election(context).mayAct())
+				.toList();
+			return (acting.size() == 1) ? acting.get(0) : null;
+		}, Objects::nonNull);
+	}
+
+	@Override
+	public void close() {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+	}
+
+}
