@@ -105,6 +105,18 @@ final class AppProcess {
 		}
 	}
 
+	/** Kills the app at once (SIGKILL): no shutdown hook, nothing released. */
+	synchronized void kill() {
+		if (isRunning()) {
+			try {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	/** Asks the app to shut down (SIGTERM, graceful), then kills it if it lingers. */
 	synchronized void stop() {
 		if (!isRunning()) {

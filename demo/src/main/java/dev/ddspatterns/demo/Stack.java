@@ -21,7 +21,8 @@ import dev.ddspatterns.testsupport.redis.RedisProcess;
  * <pre>
  * Redis  6380 rate limits, thumbnailer jobs   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
  * Kafka  a free port (KRaft, in the demo's own JVM; the table shows it)
- * apps   8080 gateway  8081 cache-service  8082 search-root  8083 thumbnailer  8090-8093 search-leaf
+ * apps   8080 gateway  8081 cache-service  8082 search-root  8083 thumbnailer  8084-8086 election-demo
+ *        8090-8093 search-leaf
  * </pre>
  */
 final class Stack implements AutoCloseable {
@@ -76,6 +77,10 @@ final class Stack implements AutoCloseable {
 		add("thumbnailer", jar("thumbnailer", ""), 8083,
 				List.of("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers(),
 						"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs()));
+		for (int port = 8084; port <= 8086; port++) {
+			add("election-" + port, jar("election-demo", ""), port,
+					List.of("--spring.data.redis.port=" + EDGE_REDIS, "--suite.instance-id=election-" + port));
+		}
 		// A laptop running the whole suite can be slow to answer; the gateway's 100 ms
 		// Redis
 		// budget would make its rate limiter fail open, and the tour would see no limit.

@@ -64,6 +64,13 @@ final class Tour {
 				"gateway/ratelimit/TokenBucket, token-bucket.lua", gateway::rateLimitedBurst);
 		step("Request splitting: 1,000 users on the 90/10 search experiment",
 				"gateway/splitting/RequestSplitGatewayFilterFactory", gateway::requestSplit);
+		ElectionSteps election = new ElectionSteps(this.http, this.json, this.stack);
+		step("Leader election: the leader killed without releasing its lease, a follower takes over",
+				"election/leader/LeaderElection, election/lease/LeaseWatchdog, scripts/acquire.lua",
+				election::leaderFailover);
+		step("Fencing and sharded ownership: the ledger's tokens and 16 shards over 3 replicas",
+				"election/ledger/FencedLedger, scripts/append.lua, election/shards/ShardOwnership",
+				election::ledgerAndShards);
 		ThumbnailSteps thumbnails = new ThumbnailSteps(this.http, this.json, this.stack.blobs());
 		step("Work queue and event pipeline: an image and a 30 s video through the gateway to the thumbnailer",
 				"thumbnailer/pipeline/Topics, ThumbnailWorkers, FrameJoin, JobReducer", thumbnails::imageAndVideo);

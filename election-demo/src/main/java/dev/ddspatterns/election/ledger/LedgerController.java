@@ -1,10 +1,12 @@
 package dev.ddspatterns.election.ledger;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +32,13 @@ class LedgerController {
 			throw new ProblemException(ProblemType.INVALID_REQUEST,
 					"'last' must be between 1 and " + MAX_ENTRIES + ", not " + last);
 		}
-		return this.ledger.last(last);
+		try {
+			return this.ledger.last(last);
+		}
+		catch (DataAccessException ex) {
+			throw new ProblemException(ProblemType.UNAVAILABLE, "Redis, which holds the ledger, cannot be reached",
+					Map.of(), ex);
+		}
 	}
 
 }
