@@ -67,6 +67,24 @@ public final class FixedDelayLoop {
 		}
 	}
 
+	/**
+	 * Runs the task once more after a delay shorter than the loop's own, for a moment the
+	 * task knows is coming (a lease about to expire).
+	 * @param delay how long from now
+	 */
+	public void nudgeAfter(Duration delay) {
+		ScheduledExecutorService executor = this.executor;
+		if (executor == null) {
+			return;
+		}
+		try {
+			executor.schedule(this.task, delay.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopping: there is nothing left to run.
+		}
+	}
+
 	/** Stops the loop, interrupting a run in progress, and waits until it has ended. */
 	public void stop() {
 		ScheduledExecutorService executor = this.executor;

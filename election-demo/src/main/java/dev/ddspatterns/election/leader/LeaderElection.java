@@ -52,6 +52,8 @@ public class LeaderElection implements SmartLifecycle {
 
 	private final FixedDelayLoop loop;
 
+	private final Duration renewInterval;
+
 	private final LeaseReleases releases;
 
 	private volatile long token;
@@ -71,7 +73,8 @@ public class LeaderElection implements SmartLifecycle {
 		this.monotonic = monotonic;
 		this.events = events;
 		this.metrics = new ElectionMetrics(meters, this.watchdog::mayAct);
-		this.loop = new FixedDelayLoop("leader-election", properties.renewInterval(), this::step);
+		this.renewInterval = properties.renewInterval();
+		this.loop = new FixedDelayLoop("leader-election", this.renewInterval, this::step);
 		this.releases = releases;
 		releases.onRelease("leader", this.loop::nudge);
 	}
@@ -136,6 +139,7 @@ public class LeaderElection implements SmartLifecycle {
 		long answer = this.lease.acquire(this.id);
 		if (answer <= 0) {
 			observed(-answer);
+			tryAgainAtExpiry();
 			return;
 		}
 		// The token first: the moment the watchdog says "act", the ticks read it.
@@ -147,6 +151,18 @@ public class LeaderElection implements SmartLifecycle {
 		this.metrics.electionWon();
 		logger.info("{} was elected leader with fencing token {}", this.id, answer);
 		this.events.publishEvent(new LeaderElected(this.id, answer, this.since));
+	}
+
+	/**
+	 * A holder that died leaves its lease to expire. Waiting for the next regular attempt
+	 * would add up to one renewal interval to the failover; trying again the moment the
+	 * lease expires bounds it by the ttl.
+	 */
+	private void tryAgainAtExpiry() {
+		Duration remaining = this.lease.remaining();
+		if (remaining.isPositive() && remaining.compareTo(this.renewInterval) < 0) {
+			this.loop.nudgeAfter(remaining.plusMillis(1));
+		}
 	}
 
 	private void renew() {

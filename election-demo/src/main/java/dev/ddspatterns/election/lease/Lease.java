@@ -95,6 +95,14 @@ public class Lease {
 	}
 
 	/**
+	 * @return how long the current holder's lease still lives, zero if nobody holds it
+	 */
+	public Duration remaining() {
+		Long ttlMillis = this.redis.getExpire(key(this.name, "lease"), TimeUnit.MILLISECONDS);
+		return (ttlMillis != null && ttlMillis > 0) ? Duration.ofMillis(ttlMillis) : Duration.ZERO;
+	}
+
+	/**
 	 * Reads the lease for display. Not atomic: across a change of term it may pair one
 	 * holder with the next one's expiry, which a reader can live with and no decision
 	 * here relies on.
