@@ -19,7 +19,7 @@ import dev.ddspatterns.testsupport.redis.RedisProcess;
  * test-support starts them) and every app as its own process.
  *
  * <pre>
- * Redis  6380 rate limits, thumbnailer jobs   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
+ * Redis  6380 rate limits, thumbnailer jobs   6381 election   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
  * Kafka  a free port (KRaft, in the demo's own JVM; the table shows it)
  * apps   8080 gateway  8081 cache-service  8082 search-root  8083 thumbnailer  8084-8086 election-demo
  *        8090-8093 search-leaf
@@ -28,6 +28,8 @@ import dev.ddspatterns.testsupport.redis.RedisProcess;
 final class Stack implements AutoCloseable {
 
 	static final int EDGE_REDIS = 6380;
+
+	static final int ELECTION_REDIS = 6381;
 
 	static final int SPARE_SHARD = 6396;
 
@@ -54,6 +56,7 @@ final class Stack implements AutoCloseable {
 
 	void startInfrastructure() {
 		this.redis.put("redis-edge", RedisProcess.start("redis-edge", EDGE_REDIS, null));
+		this.redis.put("redis-election", RedisProcess.start("redis-election", ELECTION_REDIS, null));
 		for (int shard = 0; shard < 3; shard++) {
 			RedisProcess primary = RedisProcess.start("shard-" + shard + "-primary", 6390 + 2 * shard, null);
 			this.redis.put(primary.name(), primary);
@@ -79,7 +82,7 @@ final class Stack implements AutoCloseable {
 						"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs()));
 		for (int port = 8084; port <= 8086; port++) {
 			add("election-" + port, jar("election-demo", ""), port,
-					List.of("--spring.data.redis.port=" + EDGE_REDIS, "--suite.instance-id=election-" + port));
+					List.of("--spring.data.redis.port=" + ELECTION_REDIS, "--suite.instance-id=election-" + port));
 		}
 		// A laptop running the whole suite can be slow to answer; the gateway's 100 ms
 		// Redis
