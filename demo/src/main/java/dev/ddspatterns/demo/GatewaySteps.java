@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -23,6 +25,9 @@ final class GatewaySteps {
 	private static final URI EXPERIMENT = URI.create("http://localhost:8080/api/v1/experiment/search?q=fox");
 
 	private static final int BURST = 60;
+
+	/** The {@code self.id} of an election-demo {@code /v1/leader} answer. */
+	private static final Pattern SELF = Pattern.compile("\"self\":\\{\"id\":\"([^\"]+)\"");
 
 	private static final int USERS = 1000;
 
@@ -80,6 +85,32 @@ final class GatewaySteps {
 				variants, 100 * v2, sticky ? "same variants" : "DIFFERENT variants");
 		return sticky && v2 > 0.07 && v2 < 0.13
 				&& variants.getOrDefault("v1", 0L) + variants.getOrDefault("v2", 0L) == USERS;
+	}
+
+	/**
+	 * Sessions pinned to replicas: the gateway hashes the session cookie onto a ring of
+	 * the election-demo replicas, and each answer names the replica that gave it.
+	 */
+	boolean sessionAffinity() throws Exception {
+		URI leader = URI.create("http://localhost:8080/api/v1/election/leader");
+		Map<String, Long> alice = new TreeMap<>();
+		for (int i = 0; i < 20; i++) {
+			alice.merge(replica(leader, "tour-alice"), 1L, Long::sum);
+		}
+		Map<String, Long> sessions = new TreeMap<>();
+		for (int session = 0; session < 60; session++) {
+			sessions.merge(replica(leader, "tour-session-" + session), 1L, Long::sum);
+		}
+		System.out.printf("   20 requests of session tour-alice: %s%n", alice);
+		System.out.printf("   60 sessions, one request each: %s%n", sessions);
+		return alice.size() == 1 && sessions.size() == 3;
+	}
+
+	private String replica(URI uri, String session) throws Exception {
+		HttpResponse<String> answer = this.http.send(request(uri).header("Cookie", "suite-session=" + session).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher self = SELF.matcher(answer.body());
+		return self.find() ? self.group(1) : "status " + answer.statusCode();
 	}
 
 	private List<HttpResponse<Void>> all(List<HttpRequest> requests, int concurrency) throws Exception {

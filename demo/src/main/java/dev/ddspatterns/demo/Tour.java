@@ -64,6 +64,8 @@ final class Tour {
 				"gateway/ratelimit/TokenBucket, token-bucket.lua", gateway::rateLimitedBurst);
 		step("Request splitting: 1,000 users on the 90/10 search experiment",
 				"gateway/splitting/RequestSplitGatewayFilterFactory", gateway::requestSplit);
+		step("Session affinity: sessions hashed onto the election-demo replicas through the gateway",
+				"gateway/affinity/SessionAffinityLoadBalancer, ReplicaRing", gateway::sessionAffinity);
 		ElectionSteps election = new ElectionSteps(this.http, this.json, this.stack);
 		step("Leader election: the leader killed without releasing its lease, a follower takes over",
 				"election/leader/LeaderElection, election/lease/LeaseWatchdog, scripts/acquire.lua",
