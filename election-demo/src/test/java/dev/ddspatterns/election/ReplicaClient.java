@@ -23,15 +23,6 @@ record ReplicaClient(String id, int port) {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	boolean isReady() {
-		try {
-			return get("/readyz").statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * @return {@code GET /v1/leader}: the leader as Redis holds it, and this replica's
 	 * view

@@ -1,7 +1,5 @@
 package dev.ddspatterns.election;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,25 +7,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import dev.ddspatterns.election.ReplicaClient.Leader;
-import dev.ddspatterns.testsupport.FreePorts;
+import dev.ddspatterns.testsupport.JvmProcess;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A replica as a real separate process (same class path as the test), so a test can kill
- * it with SIGKILL (no shutdown hook, no release) or freeze it with SIGSTOP, as a long GC
- * pause or a stalled VM would.
+ * An election replica as a real separate process ({@link JvmProcess}), with a client for
+ * its API, so a test can kill it with SIGKILL (no shutdown hook, no release) or freeze it
+ * with SIGSTOP, as a long GC pause or a stalled VM would.
  */
 final class ReplicaProcess implements AutoCloseable {
 
-	private final Process process;
+	private final JvmProcess process;
 
 	private final ReplicaClient client;
 
-	private ReplicaProcess(Process process, ReplicaClient client) {
+	private ReplicaProcess(JvmProcess process, ReplicaClient client) {
 		this.process = process;
 		this.client = client;
 	}
@@ -40,34 +37,17 @@ final class ReplicaProcess implements AutoCloseable {
 	 * @return the starting replica
 	 */
 	static ReplicaProcess launch(String id, Path log, List<String> properties) {
-		int port = FreePorts.next();
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
+		List<String> settings = new ArrayList<>(properties);
+		settings.add("suite.instance-id=" + id);
 		// Three JVMs share two cores with the test: keep them small and quick to start.
-		command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-				System.getProperty("java.class.path"), ElectionApplication.class.getName()));
-		command.add("--server.port=" + port);
-		command.add("--suite.instance-id=" + id);
-		properties.forEach((property) -> command.add("--" + property));
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			return new ReplicaProcess(process, new ReplicaClient(id, port));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		JvmProcess process = JvmProcess.launch(ElectionApplication.class, log,
+				List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), settings);
+		return new ReplicaProcess(process, new ReplicaClient(id, process.port()));
 	}
 
 	/** Waits until the replica reports ready. */
 	void awaitReady() {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(id() + " exited with " + this.process.exitValue());
-			}
-			return this.client.isReady();
-		});
+		this.process.awaitReady(Duration.ofSeconds(90));
 	}
 
 	/** Waits until all the replicas agree on one leader, which alone acts as leader. */
@@ -105,65 +85,35 @@ final class ReplicaProcess implements AutoCloseable {
 	 * @return its exit status
 	 */
 	int awaitExit(Duration atMost) throws InterruptedException {
-		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new IllegalStateException(id() + " is still running after " + atMost);
-		}
-		return this.process.exitValue();
+		return this.process.awaitExit(atMost);
 	}
 
-	/** Kills the process with SIGKILL and waits until it is gone. */
+	/** Kills the process with SIGKILL (no shutdown hook, no release). */
 	void kill() {
-		this.process.destroyForcibly();
-		try {
-			this.process.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.process.kill();
 	}
 
-	/** Stops the process with SIGTERM, so it shuts down gracefully, and waits for it. */
+	/**
+	 * Stops the process with SIGTERM, so it shuts down gracefully and releases its
+	 * leases.
+	 */
 	void terminate() {
-		this.process.destroy();
-		try {
-			this.process.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.process.terminate();
 	}
 
-	/** Freezes the process with SIGSTOP: every thread stops, sockets stay open. */
+	/** Freezes the process with SIGSTOP. */
 	void pause() {
-		signal("-STOP");
+		this.process.pause();
 	}
 
-	/** Lets a frozen process run again with SIGCONT. */
+	/** Lets a frozen process run again. */
 	void resume() {
-		signal("-CONT");
-	}
-
-	private void signal(String signal) {
-		try {
-			Process kill = new ProcessBuilder("kill", signal, Long.toString(this.process.pid())).inheritIO().start();
-			if (kill.waitFor() != 0) {
-				throw new IllegalStateException("kill " + signal + " failed for " + id());
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.process.resume();
 	}
 
 	@Override
 	public void close() {
-		if (this.process.isAlive()) {
-			resume();
-			kill();
-		}
+		this.process.close();
 	}
 
 }

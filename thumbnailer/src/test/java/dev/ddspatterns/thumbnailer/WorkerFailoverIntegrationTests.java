@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.ddspatterns.testsupport.JvmProcess;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
@@ -64,13 +65,15 @@ class WorkerFailoverIntegrationTests {
 		PipelineTesting pipeline = new PipelineTesting(
 				RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build());
 		byte[] video = Files.readAllBytes(TestMedia.video(blobs.resolve("clip.mp4"), 30, 160, 120));
-		try (ChildInstance child = ChildInstance.start(blobs.resolve("child.log"),
+		try (JvmProcess child = JvmProcess.launch(ThumbnailerApplication.class, blobs.resolve("child.log"),
+				List.of("-Xmx512m"),
 				List.of("spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 						"spring.data.redis.host=" + redis.server().host(),
 						"spring.data.redis.port=" + redis.server().port(), "suite.thumbnailer.blob-dir=" + blobs,
 						"suite.instance-id=" + CHILD, "suite.thumbnailer.faults.worker-hold-before-commit=60s",
 						"spring.kafka.consumer.properties.session.timeout.ms=6000",
 						"spring.kafka.consumer.properties.heartbeat.interval.ms=1000"))) {
+			child.awaitReady(Duration.ofSeconds(90));
 			awaitPartitionsOfBothInstances("thumbnailer-frame-worker");
 
 			// One frame a second: 30 work items keyed by frame, spread over both
