@@ -117,6 +117,31 @@ final class AppProcess {
 		}
 	}
 
+	/** Freezes the app with SIGSTOP, as a long GC pause would: sockets stay open. */
+	void pause() {
+		signal("-STOP");
+	}
+
+	/** Lets a frozen app run again (SIGCONT). */
+	void resume() {
+		signal("-CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			int status = new ProcessBuilder("kill", signal, Long.toString(pid())).start().waitFor();
+			if (status != 0) {
+				throw new IllegalStateException("kill " + signal + " " + pid() + " exited with " + status);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Asks the app to shut down (SIGTERM, graceful), then kills it if it lingers. */
 	synchronized void stop() {
 		if (!isRunning()) {

@@ -79,9 +79,12 @@ public final class Demo {
 			.forEach((redis) -> System.out.printf("%-22s %-28s %s%n", "redis " + redis.name(),
 					redis.host() + ":" + redis.port(), redis.isRunning() ? "yes" : "NO"));
 		System.out.printf("%-22s %-28s %s%n", "kafka (KRaft)", stack.kafka(), "yes");
+		System.out.printf("%-22s %-28s %s%n", "tour origin", stack.origin().origin(), "yes");
 		stack.apps()
 			.values()
 			.forEach((app) -> System.out.printf("%-22s %-28s %s%n", app.name(), app.uri(), app.ready() ? "yes" : "NO"));
+		System.out.printf("%-22s %-28s %s%n", "gateway (HTTPS)", "https://localhost:8443",
+				"curl --cacert .demo/tls/authority.crt");
 	}
 
 	private static void writePids(Path root, Stack stack) throws IOException {

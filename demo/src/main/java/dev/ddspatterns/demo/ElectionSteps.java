@@ -17,14 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tour's election steps, against the three election-demo replicas (8084–8086): the
- * leader killed with SIGKILL and the gap until a follower leads, then the fenced ledger
- * and the shard owners as the replicas report them.
+ * leader killed with SIGKILL and the gap until a follower leads, the leader frozen in the
+ * middle of a write and its stale write refused, then the fenced ledger and the shard
+ * owners as the replicas report them.
  */
 final class ElectionSteps {
 
 	private static final Duration TTL = Duration.ofSeconds(3);
 
 	private static final Duration RENEWAL = TTL.dividedBy(3);
+
+	/** How long the demo's replicas wait between the watchdog's check and a write. */
+	static final Duration HOLD = Duration.ofSeconds(1);
+
+	/** The replicas' tick interval: the wait between a write and the next check. */
+	private static final Duration TICK = Duration.ofMillis(200);
 
 	private final HttpClient http;
 
@@ -70,6 +77,62 @@ final class ElectionSteps {
 		return newLeader && gap.compareTo(TTL.plus(RENEWAL).plusSeconds(1)) <= 0 && rejoined;
 	}
 
+	/**
+	 * The leader frozen (SIGSTOP) after its watchdog said "act" and before its write, for
+	 * longer than its lease: a follower takes over with a higher token; the old leader
+	 * wakes up, sends the write it had decided on, and the ledger refuses it.
+	 */
+	boolean pausedLeader() throws Exception {
+		JsonNode before = leader(8084);
+		String leader = before.get("leader").asString();
+		long staleToken = before.get("token").asLong();
+		AppProcess process = this.stack.app(leader);
+		double rejectedBefore = Scrape.sum(this.http, process.port(), "election_ledger_rejected_total",
+				"ledger=\"leader\"");
+		double firedBefore = Scrape.sum(this.http, process.port(), "election_watchdog_firings_total", "");
+		Instant lastWrite = lastWrite(survivor(leader), leader, staleToken, Instant.now());
+		// Its next check comes one tick after that write; freeze it half way into the
+		// hold
+		// that follows.
+		Instant middleOfHold = lastWrite.plus(TICK).plus(HOLD.dividedBy(2));
+		Thread.sleep(Math.max(0, Duration.between(Instant.now(), middleOfHold).toMillis()));
+		process.pause();
+		Instant paused = Instant.now();
+		JsonNode after;
+		try {
+			after = awaitNewLeader(survivor(leader), staleToken);
+			if (after != null) {
+				// The ledger learns of the new term from the successor's first write; a
+				// stale write that came before it would still be in order.
+				lastWrite(survivor(leader), after.get("leader").asString(), after.get("token").asLong(), paused);
+			}
+		}
+		finally {
+			process.resume();
+		}
+		boolean newLeader = after != null;
+		System.out.printf(
+				"   froze %s (token %d) mid-write; %s took over with token %s and wrote to the ledger; "
+						+ "resumed %s after %d ms%n",
+				leader, staleToken, newLeader ? after.get("leader").asString() : "nobody",
+				newLeader ? after.get("token").asString() : "-", leader,
+				Duration.between(paused, Instant.now()).toMillis());
+		double rejected = rejectedBefore;
+		double fired = firedBefore;
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline && (rejected == rejectedBefore || fired == firedBefore)) {
+			Thread.sleep(100);
+			rejected = Scrape.sum(this.http, process.port(), "election_ledger_rejected_total", "ledger=\"leader\"");
+			fired = Scrape.sum(this.http, process.port(), "election_watchdog_firings_total", "");
+		}
+		JsonNode woken = leader(process.port()).get("self");
+		System.out.printf(
+				"   %s after waking: watchdog fired %.0f time(s), stale writes rejected by the ledger %.0f, "
+						+ "acting as leader: %s%n",
+				leader, fired - firedBefore, rejected - rejectedBefore, woken.get("acting").asBoolean());
+		return newLeader && rejected > rejectedBefore && fired > firedBefore && !woken.get("acting").asBoolean();
+	}
+
 	boolean ledgerAndShards() throws Exception {
 		JsonNode entries = get(8085, "/v1/ledger?last=200");
 		List<Long> tokens = new ArrayList<>();
@@ -88,6 +151,37 @@ final class ElectionSteps {
 				1, Integer::sum));
 		System.out.printf("   %d shards by owner: %s%n", shards.size(), owners);
 		return nonDecreasing && !tokens.isEmpty() && shards.size() == 16 && !owners.containsKey("nobody");
+	}
+
+	/**
+	 * Waits for the next ledger entry of {@code writer} and {@code token} after
+	 * {@code after}, read through the replica on {@code port}.
+	 */
+	private Instant lastWrite(int port, String writer, long token, Instant after) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (JsonNode entry : get(port, "/v1/ledger?last=5")) {
+				Instant at = Instant.parse(entry.get("at").asString());
+				if (entry.get("owner").asString().equals(writer) && entry.get("token").asLong() == token
+						&& at.isAfter(after)) {
+					return at;
+				}
+			}
+			Thread.sleep(10);
+		}
+		throw new IllegalStateException(writer + " wrote nothing to the ledger for 10 s");
+	}
+
+	private JsonNode awaitNewLeader(int port, long token) throws Exception {
+		long deadline = System.nanoTime() + TTL.multipliedBy(3).toNanos();
+		while (System.nanoTime() < deadline) {
+			JsonNode view = leader(port);
+			if (!view.get("leader").isNull() && view.get("token").asLong() > token) {
+				return view;
+			}
+			Thread.sleep(20);
+		}
+		return null;
 	}
 
 	private JsonNode leader(int port) throws IOException, InterruptedException {

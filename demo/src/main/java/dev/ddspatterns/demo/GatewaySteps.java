@@ -1,10 +1,12 @@
 package dev.ddspatterns.demo;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * The tour's gateway steps: a burst against a rate-limited route, and a 90/10 request
- * split watched over many users.
+ * The tour's gateway steps: a burst against a rate-limited route, a 90/10 request split
+ * watched over many users, sessions pinned to replicas, the response cache, HTTPS at the
+ * edge, and a circuit breaker opening in front of a stopped backend.
  */
 final class GatewaySteps {
 
@@ -33,8 +36,11 @@ final class GatewaySteps {
 
 	private final HttpClient http;
 
-	GatewaySteps(HttpClient http) {
+	private final Stack stack;
+
+	GatewaySteps(HttpClient http, Stack stack) {
 		this.http = http;
+		this.stack = stack;
 	}
 
 	/**
@@ -104,6 +110,122 @@ final class GatewaySteps {
 		System.out.printf("   20 requests of session tour-alice: %s%n", alice);
 		System.out.printf("   60 sessions, one request each: %s%n", sessions);
 		return alice.size() == 1 && sessions.size() == 3;
+	}
+
+	/**
+	 * The same search twice through the gateway: the first answer comes from search-root,
+	 * the second from the gateway's cache, and search-root's own request count shows it.
+	 */
+	boolean responseCache() throws Exception {
+		URI uri = URI.create("http://localhost:8080/api/v1/search?q=wolf%20OR%20bear");
+		double before = searchRootRequests();
+		HttpResponse<Void> first = send(request(uri).header("X-API-Key", "tour-cache").build());
+		double afterFirst = awaitSearchRootRequests(before + 1);
+		HttpResponse<Void> second = send(request(uri).header("X-API-Key", "tour-cache").build());
+		Thread.sleep(300);
+		double afterSecond = searchRootRequests();
+		System.out.printf(
+				"   first GET: %d, X-Cache %s, search-root served %.0f; second GET: %d, X-Cache %s (Age %s), "
+						+ "search-root served %.0f%n",
+				first.statusCode(), header(first, "X-Cache"), afterFirst - before, second.statusCode(),
+				header(second, "X-Cache"), header(second, "Age"), afterSecond - afterFirst);
+		return first.statusCode() == 200 && second.statusCode() == 200 && header(first, "X-Cache").equals("MISS")
+				&& header(second, "X-Cache").equals("HIT") && afterFirst - before == 1 && afterSecond == afterFirst;
+	}
+
+	/**
+	 * HTTPS on 8443 with the run's own certificate, plain HTTP to the backends behind: a
+	 * client that trusts the run's authority gets the answer and an HSTS header, one that
+	 * does not is refused in the handshake.
+	 */
+	boolean tlsTermination() throws Exception {
+		URI secure = URI.create("https://localhost:8443/api/v1/election/leader");
+		HttpClient trusting = HttpClient.newBuilder()
+			.sslContext(this.stack.certificates().clientContext())
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		HttpResponse<String> https = trusting.send(request(secure).build(), HttpResponse.BodyHandlers.ofString());
+		String protocol = https.sslSession()
+			.map((session) -> session.getProtocol() + " " + session.getCipherSuite())
+			.orElse("no TLS session");
+		HttpResponse<Void> plain = send(request(URI.create("http://localhost:8080/api/v1/election/leader")).build());
+		String untrusted;
+		try {
+			this.http.send(request(secure).build(), HttpResponse.BodyHandlers.discarding());
+			untrusted = "answered";
+		}
+		catch (IOException ex) {
+			untrusted = "refused (" + ex.getClass().getSimpleName() + ")";
+		}
+		System.out.printf("   GET %s -> %d over %s; Strict-Transport-Security: %s%n", secure, https.statusCode(),
+				protocol, header(https, "Strict-Transport-Security"));
+		System.out.printf("   the backend behind it: %s (plain HTTP); the same GET on :8080 -> %d, no HSTS: %s%n",
+				this.stack.app("election-8084").uri(), plain.statusCode(),
+				header(plain, "Strict-Transport-Security").equals("-"));
+		System.out.printf("   a client that does not trust the run's authority: %s%n", untrusted);
+		return https.statusCode() == 200 && https.sslSession().isPresent()
+				&& header(https, "Strict-Transport-Security").startsWith("max-age=") && plain.statusCode() == 200
+				&& header(plain, "Strict-Transport-Security").equals("-") && untrusted.startsWith("refused");
+	}
+
+	/**
+	 * search-root stopped: the search route's breaker counts the failures, opens, and
+	 * answers at once with a 503 problem and a Retry-After, without calling the backend.
+	 * Then search-root comes back and the route recovers.
+	 */
+	boolean circuitBreaker() throws Exception {
+		AppProcess root = this.stack.app("search-root");
+		root.stop();
+		List<String> seen = new ArrayList<>();
+		HttpResponse<String> last = null;
+		long lastMillis = 0;
+		try {
+			for (int i = 0; i < 16; i++) {
+				// A new query and caller each time: no cache hit, no rate limit.
+				URI uri = URI.create("http://localhost:8080/api/v1/search?q=breaker" + i);
+				long started = System.nanoTime();
+				last = this.http.send(request(uri).header("X-API-Key", "tour-breaker-" + i).build(),
+						HttpResponse.BodyHandlers.ofString());
+				lastMillis = (System.nanoTime() - started) / 1_000_000;
+				seen.add(last.statusCode() + (last.headers().firstValue("Retry-After").isPresent() ? "R" : "") + " "
+						+ lastMillis + "ms");
+			}
+		}
+		finally {
+			root.start();
+		}
+		System.out.printf("   16 searches with search-root stopped (status, R = Retry-After, time): %s%n", seen);
+		System.out.printf("   the last: %s, Retry-After %s, %s%n",
+				last.headers().firstValue("Content-Type").orElse("-"), header(last, "Retry-After"), last.body());
+		boolean ready = root.awaitReady(Duration.ofMinutes(2));
+		long restarted = System.nanoTime();
+		int status = 0;
+		while (ready && status != 200 && System.nanoTime() - restarted < Duration.ofSeconds(60).toNanos()) {
+			Thread.sleep(500);
+			status = send(request(URI.create("http://localhost:8080/api/v1/search?q=recovered"))
+				.header("X-API-Key", "tour-breaker-recovery")
+				.build()).statusCode();
+		}
+		System.out.printf("   search-root restarted; the route answers 200 again %d ms after it was ready "
+				+ "(health check, then the breaker half-open)%n", (System.nanoTime() - restarted) / 1_000_000);
+		return last.statusCode() == 503 && last.headers().firstValue("Retry-After").isPresent()
+				&& last.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+				&& status == 200;
+	}
+
+	private double searchRootRequests() throws Exception {
+		return Scrape.sum(this.http, 8082, "http_server_requests_seconds_count", "uri=\"/v1/search\"");
+	}
+
+	/** Metrics are recorded as the answer completes, a moment after the client has it. */
+	private double awaitSearchRootRequests(double expected) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+		double count = searchRootRequests();
+		while (count < expected && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			count = searchRootRequests();
+		}
+		return count;
 	}
 
 	private String replica(URI uri, String session) throws Exception {

@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.ddspatterns.testsupport.InfrastructureMode;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisProcess;
+import dev.ddspatterns.testsupport.tls.TestCertificates;
 
 /**
  * Everything the demo runs, on the README's ports: real Redis servers (started the way
@@ -21,7 +22,7 @@ import dev.ddspatterns.testsupport.redis.RedisProcess;
  * <pre>
  * Redis  6380 rate limits, thumbnailer jobs   6381 election   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
  * Kafka  a free port (KRaft, in the demo's own JVM; the table shows it)
- * apps   8080 gateway  8081 cache-service  8082 search-root  8083 thumbnailer  8084-8086 election-demo
+ * apps   8080 gateway (HTTPS 8443, a certificate made for the run)  8081 cache-service  8082 search-root  8083 thumbnailer  8084-8086 election-demo
  *        8090-8093 search-leaf
  * </pre>
  */
@@ -43,6 +44,10 @@ final class Stack implements AutoCloseable {
 
 	private final KafkaBroker kafka = KafkaBroker.kraft();
 
+	private final TourOrigin origin = new TourOrigin();
+
+	private final TestCertificates certificates;
+
 	Stack(Path root) {
 		this.root = root;
 		this.logs = root.resolve(".demo/logs");
@@ -52,6 +57,7 @@ final class Stack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		this.certificates = TestCertificates.generate(root.resolve(".demo/tls"));
 	}
 
 	void startInfrastructure() {
@@ -79,16 +85,23 @@ final class Stack implements AutoCloseable {
 		add("cache-service", jar("cache-service", ""), 8081, List.of());
 		add("thumbnailer", jar("thumbnailer", ""), 8083,
 				List.of("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers(),
-						"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs()));
+						"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs(),
+						"--suite.thumbnailer.source-origins=" + this.origin.origin(),
+						"--suite.thumbnailer.callback-origins=" + this.origin.origin()));
+		// Each tick waits between the watchdog's check and the write, so a pause can land
+		// in between: the window a long GC pause opens, made wide enough to hit.
 		for (int port = 8084; port <= 8086; port++) {
 			add("election-" + port, jar("election-demo", ""), port,
-					List.of("--spring.data.redis.port=" + ELECTION_REDIS, "--suite.instance-id=election-" + port));
+					List.of("--spring.data.redis.port=" + ELECTION_REDIS, "--suite.instance-id=election-" + port,
+							"--suite.election.faults.hold-before-write=" + ElectionSteps.HOLD.toMillis() + "ms"));
 		}
 		// A laptop running the whole suite can be slow to answer; the gateway's 100 ms
 		// Redis
 		// budget would make its rate limiter fail open, and the tour would see no limit.
 		add("gateway", jar("gateway", ""), 8080,
-				List.of("--spring.data.redis.port=" + EDGE_REDIS, "--suite.gateway.rate-limit.timeout=2s"));
+				List.of("--spring.data.redis.port=" + EDGE_REDIS, "--suite.gateway.rate-limit.timeout=2s",
+						"--spring.ssl.bundle.pem.gateway.keystore.certificate=file:" + this.certificates.certificate(),
+						"--spring.ssl.bundle.pem.gateway.keystore.private-key=file:" + this.certificates.privateKey()));
 		this.apps.values().forEach(AppProcess::start);
 	}
 
@@ -126,6 +139,17 @@ final class Stack implements AutoCloseable {
 		return this.root.resolve(".demo/blobs");
 	}
 
+	TourOrigin origin() {
+		return this.origin;
+	}
+
+	/**
+	 * @return the gateway's HTTPS certificate, made for this run, and its authority
+	 */
+	TestCertificates certificates() {
+		return this.certificates;
+	}
+
 	String kafka() {
 		return this.kafka.bootstrapServers();
 	}
@@ -147,6 +171,7 @@ final class Stack implements AutoCloseable {
 		this.apps.values().parallelStream().forEach(AppProcess::stop);
 		this.redis.values().forEach(RedisProcess::kill);
 		this.kafka.close();
+		this.origin.close();
 	}
 
 }

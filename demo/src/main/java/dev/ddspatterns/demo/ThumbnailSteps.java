@@ -3,6 +3,7 @@ package dev.ddspatterns.demo;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -49,10 +50,50 @@ final class ThumbnailSteps {
 
 	private final Path blobs;
 
-	ThumbnailSteps(HttpClient http, JsonMapper json, Path blobs) {
+	private final TourOrigin origin;
+
+	ThumbnailSteps(HttpClient http, JsonMapper json, Path blobs, TourOrigin origin) {
 		this.http = http;
 		this.json = json;
 		this.blobs = blobs;
+		this.origin = origin;
+	}
+
+	/**
+	 * One JSON job without a size, sent through the gateway, whose decorator fills in the
+	 * public API's defaults, and straight to the thumbnailer, which uses its own. Each
+	 * job names a callback, which the notification handler calls once the job is done.
+	 * Bad bodies are refused at the gateway.
+	 */
+	boolean decoratedJobs() throws Exception {
+		String picture = this.origin.origin() + "/media/tour.png";
+		String viaGateway = submitJson(JOBS, picture, "decorated");
+		String direct = submitJson(URI.create("http://localhost:8083/v1/jobs"), picture, "direct");
+		JsonNode decorated = awaitEnd(viaGateway);
+		JsonNode plain = awaitEnd(direct);
+		String decoratedSize = thumbnailSize(viaGateway);
+		String plainSize = thumbnailSize(direct);
+		System.out.printf(
+				"   {\"url\":\"%s\"} without a size: through the gateway %s -> %s thumbnail; "
+						+ "straight to the thumbnailer %s -> %s%n",
+				picture, decorated.get("state").asString(), decoratedSize, plain.get("state").asString(), plainSize);
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (this.origin.callbacks("decorated").isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		Thread.sleep(500);
+		List<String> callbacks = this.origin.callbacks("decorated");
+		System.out.printf("   callbacks received for the gateway's job: %d, %s%n", callbacks.size(), callbacks);
+		HttpResponse<String> malformed = postJson(JOBS, "{\"url\": tour.png");
+		HttpResponse<String> tooLarge = postJson(JOBS, "{\"url\":\"" + "x".repeat(70 * 1024) + "\"}");
+		System.out.printf("   malformed JSON -> %d %s; a 70 KB body -> %d %s%n", malformed.statusCode(),
+				malformed.headers().firstValue("Content-Type").orElse("-"), tooLarge.statusCode(),
+				this.json.readTree(tooLarge.body()).path("title").asString());
+		return "256x144".equals(decoratedSize) && "320x180".equals(plainSize) && callbacks.size() == 1
+				&& callbacks.get(0).contains("\"job-done\"") && callbacks.get(0).contains(viaGateway)
+				&& malformed.statusCode() == 400
+				&& malformed.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+				&& tooLarge.statusCode() == 413;
 	}
 
 	boolean imageAndVideo() throws Exception {
@@ -101,6 +142,33 @@ final class ThumbnailSteps {
 		String id = this.json.readTree(response.body()).get("id").asString();
 		System.out.printf("   POST /api/v1/jobs (%s, %d KB) -> 202, job %s%n", mediaType, content.length / 1024, id);
 		return id;
+	}
+
+	private String submitJson(URI jobs, String picture, String callback) throws Exception {
+		String body = "{\"url\":\"" + picture + "\",\"callback\":\"" + this.origin.origin() + "/callbacks/" + callback
+				+ "\"}";
+		HttpResponse<String> response = postJson(jobs, body);
+		if (response.statusCode() != 202) {
+			throw new IllegalStateException(
+					"POST " + jobs + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return this.json.readTree(response.body()).get("id").asString();
+	}
+
+	private HttpResponse<String> postJson(URI uri, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The first thumbnail's size as the thumbnailer serves it. */
+	private String thumbnailSize(String id) throws Exception {
+		HttpResponse<byte[]> thumbnail = this.http.send(
+				HttpRequest.newBuilder(URI.create(JOBS + "/" + id + "/thumbnails/0")).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+		return (image != null) ? image.getWidth() + "x" + image.getHeight() : "status " + thumbnail.statusCode();
 	}
 
 	private JsonNode awaitEnd(String id) throws Exception {

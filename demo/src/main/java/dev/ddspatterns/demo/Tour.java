@@ -59,23 +59,36 @@ final class Tour {
 		step("Scatter/gather: \"cat AND dog\" over three shards of leaves", "search/root/ScatterGather",
 				this::scatterGather);
 		step("Partial answers: the leaf of shard 2 stopped", "search/root/ScatterGather", this::partialAnswer);
-		GatewaySteps gateway = new GatewaySteps(this.http);
+		step("Hedged requests: one of shard 0's two leaves frozen, as a straggler",
+				"search/root/ShardClient, HedgeBudget, ScatterGather", this::hedging);
+		GatewaySteps gateway = new GatewaySteps(this.http, this.stack);
 		step("Rate limiting: one caller's burst against the search route (10/s, bursts of 20)",
 				"gateway/ratelimit/TokenBucket, token-bucket.lua", gateway::rateLimitedBurst);
 		step("Request splitting: 1,000 users on the 90/10 search experiment",
 				"gateway/splitting/RequestSplitGatewayFilterFactory", gateway::requestSplit);
 		step("Session affinity: sessions hashed onto the election-demo replicas through the gateway",
 				"gateway/affinity/SessionAffinityLoadBalancer, ReplicaRing", gateway::sessionAffinity);
+		step("Caching layer: the same search twice through the gateway",
+				"gateway/caching/ResponseCacheFilter, CachePolicy", gateway::responseCache);
+		step("TLS termination: HTTPS on 8443 with a certificate made for this run",
+				"gateway/tls/HttpsListener, StrictTransportSecurity", gateway::tlsTermination);
+		step("Circuit breaker: search-root stopped behind the search route",
+				"gateway/resilience/CircuitBreakerProblems, application.yml resilience4j.*", gateway::circuitBreaker);
 		ElectionSteps election = new ElectionSteps(this.http, this.json, this.stack);
 		step("Leader election: the leader killed without releasing its lease, a follower takes over",
 				"election/leader/LeaderElection, election/lease/LeaseWatchdog, scripts/acquire.lua",
 				election::leaderFailover);
+		step("Watchdog and fencing: the leader frozen between deciding to write and writing",
+				"election/lease/LeaseWatchdog, election/ledger/FencedLedger, scripts/append.lua",
+				election::pausedLeader);
 		step("Fencing and sharded ownership: the ledger's tokens and 16 shards over 3 replicas",
 				"election/ledger/FencedLedger, scripts/append.lua, election/shards/ShardOwnership",
 				election::ledgerAndShards);
-		ThumbnailSteps thumbnails = new ThumbnailSteps(this.http, this.json, this.stack.blobs());
+		ThumbnailSteps thumbnails = new ThumbnailSteps(this.http, this.json, this.stack.blobs(), this.stack.origin());
 		step("Work queue and event pipeline: an image and a 30 s video through the gateway to the thumbnailer",
 				"thumbnailer/pipeline/Topics, ThumbnailWorkers, FrameJoin, JobReducer", thumbnails::imageAndVideo);
+		step("Decorator and event handler: a JSON job without a size, through the gateway and around it",
+				"gateway/decorator/JsonDefaults, thumbnailer/pipeline/NotificationHandler", thumbnails::decoratedJobs);
 		System.out.println();
 		System.out.println(this.failed.isEmpty() ? "Tour: every step passed." : "Tour: FAILED steps " + this.failed);
 		return this.failed.isEmpty();
@@ -199,6 +212,30 @@ final class Tour {
 			boolean ready = leaf.awaitReady(Duration.ofMinutes(2));
 			System.out.println("   leaf restarted, ready again: " + ready);
 		}
+	}
+
+	private boolean hedging() throws Exception {
+		AppProcess straggler = this.stack.app("search-leaf-8091");
+		double sentBefore = Scrape.sum(this.http, 8082, "search_root_hedges_sent_total", "shard=\"0\"");
+		double wonBefore = Scrape.sum(this.http, 8082, "search_root_hedges_won_total", "shard=\"0\"");
+		List<Long> took = new ArrayList<>();
+		int partial = 0;
+		straggler.pause();
+		try {
+			for (String query : List.of("cat", "dog", "fox", "wolf", "lion", "cat AND dog", "bird", "horse")) {
+				JsonNode answer = search(SEARCH_ROOT.resolve("/v1/search?q=" + encode(query)));
+				took.add(answer.get("tookMs").asLong());
+				partial += answer.get("partial").asBoolean() ? 1 : 0;
+			}
+		}
+		finally {
+			straggler.resume();
+		}
+		double sent = Scrape.sum(this.http, 8082, "search_root_hedges_sent_total", "shard=\"0\"") - sentBefore;
+		double won = Scrape.sum(this.http, 8082, "search_root_hedges_won_total", "shard=\"0\"") - wonBefore;
+		System.out.printf("   leaf :8091 frozen (SIGSTOP); 8 searches took %s ms in the root (deadline 1000 ms), "
+				+ "%d partial; hedges to :8090 sent %.0f, won %.0f%n", took, partial, sent, won);
+		return partial == 0 && won > 0 && took.stream().allMatch((millis) -> millis < 1000);
 	}
 
 	private JsonNode search(URI uri) throws Exception {

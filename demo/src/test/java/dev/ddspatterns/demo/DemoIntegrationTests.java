@@ -24,7 +24,7 @@ class DemoIntegrationTests {
 	void everyTourStepPassesAndNothingIsLeftRunning() throws Exception {
 		assertThat(Demo.runOnce(ROOT)).as("every app ready and every tour step passed").isTrue();
 		List<Integer> ports = IntStream
-			.concat(IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 6380, 6381),
+			.concat(IntStream.of(8080, 8443, 8081, 8082, 8083, 8084, 8085, 8086, 6380, 6381),
 					IntStream.concat(IntStream.rangeClosed(8090, 8093), IntStream.rangeClosed(6390, 6396)))
 			.boxed()
 			.toList();

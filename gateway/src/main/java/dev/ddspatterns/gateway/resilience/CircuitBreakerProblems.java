@@ -1,5 +1,6 @@
 package dev.ddspatterns.gateway.resilience;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -34,7 +35,10 @@ import org.springframework.web.server.ServerWebExchange;
  * <li>the backend did not answer within the route's time limit: {@code 504
  * upstream-timeout}, and the breaker counts a failure;</li>
  * <li>the backend answered with a status the breaker counts as a failure (5xx): its own
- * answer is passed on unchanged, since it says more than anything the gateway could.</li>
+ * answer is passed on unchanged, since it says more than anything the gateway could;</li>
+ * <li>the backend refused the connection or could not be connected to (it stopped, and
+ * the load balancer's next health check has not noticed yet): {@code 503 unavailable},
+ * and the breaker counts a failure.</li>
  * </ul>
  * Gateway's {@code CircuitBreaker} filter raises all three as errors. This filter sits
  * just inside the one that writes the backend's response
@@ -70,7 +74,21 @@ class CircuitBreakerProblems implements GlobalFilter, Ordered {
 		if (ex instanceof ResponseStatusException status && status.getCause() instanceof TimeoutException) {
 			return Mono.error(timedOut(route, status));
 		}
+		if (connectionFailed(ex)) {
+			return Mono.error(new ProblemException(ProblemType.UNAVAILABLE,
+					"The backend of route '" + route + "' cannot be reached.", Map.of("route", route), ex));
+		}
 		return Mono.error(ex);
+	}
+
+	/** Netty's connect failures, refused or timed out, are {@link ConnectException}s. */
+	private static boolean connectionFailed(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ProblemException circuitOpen(String route) {

@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The request decorator on the jobs route, as configured in {@code application.yml}
- * ({@code width: 320}, {@code format: jpg}, 64 KB), in front of a real backend that
- * records the bodies it receives.
+ * ({@code width: 256}, {@code height: 144}, {@code format: jpg}, 64 KB), in front of a
+ * real backend that records the bodies it receives.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RequestDefaultsIntegrationTests {
@@ -78,7 +78,8 @@ class RequestDefaultsIntegrationTests {
 		JsonNode body = json.readTree(received.body());
 		assertThat(body.get("url").asString()).isEqualTo("https://example.org/cat.png");
 		assertThat(body.get("width").isInt()).isTrue();
-		assertThat(body.get("width").asInt()).isEqualTo(320);
+		assertThat(body.get("width").asInt()).isEqualTo(256);
+		assertThat(body.get("height").asInt()).isEqualTo(144);
 		assertThat(body.get("format").asString()).isEqualTo("jpg");
 		assertThat(received.header("Content-Length")).isEqualTo(Integer.toString(received.body().length));
 	}
@@ -89,6 +90,7 @@ class RequestDefaultsIntegrationTests {
 
 		JsonNode body = json.readTree(lastReceived().body());
 		assertThat(body.get("width").asInt()).isEqualTo(640);
+		assertThat(body.get("height").asInt()).isEqualTo(144);
 		assertThat(body.get("format").asString()).isEqualTo("jpg");
 	}
 

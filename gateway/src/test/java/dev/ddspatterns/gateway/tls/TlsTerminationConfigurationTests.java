@@ -1,5 +1,6 @@
 package dev.ddspatterns.gateway.tls;
 
+import dev.ddspatterns.testsupport.tls.TestCertificates;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

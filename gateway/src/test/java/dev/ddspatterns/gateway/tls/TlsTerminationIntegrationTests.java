@@ -1,5 +1,6 @@
 package dev.ddspatterns.gateway.tls;
 
+import dev.ddspatterns.testsupport.tls.TestCertificates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

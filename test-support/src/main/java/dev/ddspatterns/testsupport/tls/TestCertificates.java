@@ -1,4 +1,4 @@
-package dev.ddspatterns.gateway.tls;
+package dev.ddspatterns.testsupport.tls;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -37,21 +37,36 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A throwaway certificate authority and a certificate for {@code localhost} and
  * {@code 127.0.0.1} that it signed, made at test time in a temporary folder, so no key is
- * ever committed. The server gets the certificate and key as PEM files, the way an
- * operator would mount them; a client trusts the authority only.
+ * ever committed (tests, the local demo). The server gets the certificate and key as PEM
+ * files, the way an operator would mount them; a client trusts the authority only.
  *
  * @param certificate PEM file of the server certificate
  * @param privateKey PEM file of its private key (PKCS#8)
  * @param authority the certificate authority a client should trust
  */
-record TestCertificates(Path certificate, Path privateKey, X509Certificate authority) {
+public record TestCertificates(Path certificate, Path privateKey, X509Certificate authority) {
 
 	private static final Duration VALIDITY = Duration.ofDays(1);
 
 	/**
 	 * @return a fresh authority and a localhost certificate, in a new temporary folder
 	 */
-	static TestCertificates generate() {
+	public static TestCertificates generate() {
+		try {
+			return generate(Files.createTempDirectory("tls"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * @param folder where to write {@code gateway.crt}, {@code gateway.key} and the
+	 * authority's {@code authority.crt} (for {@code curl --cacert}); the files are
+	 * deleted when the JVM exits
+	 * @return a fresh authority and a localhost certificate
+	 */
+	public static TestCertificates generate(Path folder) {
 		try {
 			KeyPairGenerator keys = KeyPairGenerator.getInstance("EC");
 			keys.initialize(256);
@@ -70,8 +85,9 @@ record TestCertificates(Path certificate, Path privateKey, X509Certificate autho
 				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
 				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
 				.addExtension(Extension.subjectAlternativeName, false, names), authorityKeys.getPrivate());
-			Path folder = Files.createTempDirectory("gateway-tls");
+			Files.createDirectories(folder);
 			folder.toFile().deleteOnExit();
+			pem(folder.resolve("authority.crt"), "CERTIFICATE", authority.getEncoded());
 			Path certificate = pem(folder.resolve("gateway.crt"), "CERTIFICATE", server.getEncoded());
 			Path privateKey = pem(folder.resolve("gateway.key"), "PRIVATE KEY", serverKeys.getPrivate().getEncoded());
 			return new TestCertificates(certificate, privateKey, authority);
@@ -84,7 +100,7 @@ record TestCertificates(Path certificate, Path privateKey, X509Certificate autho
 	/**
 	 * @return a TLS context for clients that trusts this authority and nothing else
 	 */
-	SSLContext clientContext() {
+	public SSLContext clientContext() {
 		try {
 			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
 			trusted.load(null, null);
