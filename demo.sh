@@ -5,6 +5,7 @@
 #   ./demo.sh            build what is missing, start everything, run the tour, keep running
 #   ./demo.sh --no-tour  start only
 #   ./demo.sh --ci       start, tour, stop; exit code says whether every step passed
+#   ./demo.sh tour       run the tour again against a demo started from another terminal
 #   ./demo.sh stop       stop a demo started from another terminal
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +20,23 @@ if [ "${1:-}" = "stop" ]; then
   rm -f .demo/demo.pid .demo/children.pid
   echo "Stopped."
   exit 0
+fi
+
+if [ "${1:-}" = "tour" ]; then
+  if [ ! -f .demo/demo.pid ] || ! kill -0 "$(cat .demo/demo.pid)" 2>/dev/null; then
+    echo "No demo is running: start one with ./demo.sh" >&2
+    exit 1
+  fi
+  # The running demo picks the request up within a second and writes the tour here too.
+  rm -f .demo/tour.txt
+  touch .demo/tour.request
+  until [ -f .demo/tour.txt ]; do sleep 0.5; done
+  tail -n +1 -f .demo/tour.txt &
+  follower=$!
+  until grep -q '^Tour: ' .demo/tour.txt; do sleep 1; done
+  sleep 0.5
+  kill "$follower"
+  grep -q '^Tour: every step passed' .demo/tour.txt
 fi
 
 if ! ls demo/target/demo-*.jar gateway/target/gateway-*.jar thumbnailer/target/thumbnailer-*.jar >/dev/null 2>&1 || [ "${DEMO_BUILD:-}" = "always" ]; then

@@ -35,7 +35,9 @@ final class AppProcess {
 		this.port = port;
 		this.log = logs.resolve(name + ".log");
 		this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+				// What a log shipper reads: every app's lines in one JSON format (ECS).
+				"--suite.logging.json=true"));
 		this.command.addAll(arguments);
 	}
 

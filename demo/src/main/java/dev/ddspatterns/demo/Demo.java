@@ -1,12 +1,16 @@
 package dev.ddspatterns.demo;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./demo.sh}: starts the stack, prints what runs where, runs the tour, and stops
@@ -15,30 +19,63 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Demo {
 
+	static final String TOUR_REQUEST = ".demo/tour.request";
+
+	static final String TOUR_OUTPUT = ".demo/tour.txt";
+
 	private Demo() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Set<String> options = Set.of(args);
 		Path root = Path.of(System.getProperty("demo.root", ".")).toAbsolutePath().normalize();
-		if (options.contains("--ci")) {
-			System.exit(runOnce(root) ? 0 : 1);
+		List<Integer> busy = Stack.portsInUse();
+		if (!busy.isEmpty()) {
+			System.out.println("Ports " + busy + " are in use: is a demo still running? ./demo.sh stop ends it.");
+			System.exit(1);
 		}
 		Stack stack = new Stack(root);
 		CountDownLatch stopped = new CountDownLatch(1);
+		// Ctrl-C, ./demo.sh stop or a plain kill, at any moment: nothing is left running.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping everything the demo started ...");
 			stack.close();
 			stopped.countDown();
 		}));
+		if (options.contains("--ci")) {
+			boolean passed = start(root, stack) && new Tour(stack).run();
+			stack.close();
+			System.exit(passed ? 0 : 1);
+		}
 		if (!start(root, stack)) {
 			System.exit(1);
 		}
 		if (!options.contains("--no-tour")) {
 			new Tour(stack).run();
 		}
-		System.out.println("Running. Ctrl-C (or ./demo.sh stop) stops everything.");
-		stopped.await();
+		System.out.println("Running. Ctrl-C (or ./demo.sh stop) stops everything; ./demo.sh tour runs the tour again.");
+		Path request = root.resolve(TOUR_REQUEST);
+		while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
+			if (Files.deleteIfExists(request)) {
+				tourAgain(root, stack);
+			}
+		}
+	}
+
+	/**
+	 * {@code ./demo.sh tour}, from another terminal, asks for the tour by creating
+	 * {@link #TOUR_REQUEST} and follows {@link #TOUR_OUTPUT}, where this writes it as
+	 * well as to its own console.
+	 */
+	private static void tourAgain(Path root, Stack stack) throws IOException {
+		PrintStream console = System.out;
+		try (OutputStream file = Files.newOutputStream(root.resolve(TOUR_OUTPUT))) {
+			System.setOut(new PrintStream(new TeeOutputStream(console, file), true, StandardCharsets.UTF_8));
+			new Tour(stack).run();
+		}
+		finally {
+			System.setOut(console);
+		}
 	}
 
 	/**
@@ -58,6 +95,7 @@ public final class Demo {
 		long started = System.nanoTime();
 		System.out.println("Starting Redis servers and a Kafka broker ...");
 		stack.startInfrastructure();
+		writePids(root, stack);
 		System.out.println("Starting the apps (logs in " + root.relativize(stack.logs()) + ") ...");
 		stack.startApps();
 		writePids(root, stack);
@@ -89,7 +127,11 @@ public final class Demo {
 
 	private static void writePids(Path root, Stack stack) throws IOException {
 		StringBuilder pids = new StringBuilder();
-		stack.apps().values().forEach((app) -> pids.append(app.pid()).append('\n'));
+		stack.apps()
+			.values()
+			.stream()
+			.filter(AppProcess::isRunning)
+			.forEach((app) -> pids.append(app.pid()).append('\n'));
 		stack.redis().values().forEach((redis) -> pids.append(redis.pid()).append('\n'));
 		Files.writeString(root.resolve(".demo/children.pid"), pids);
 	}

@@ -2,6 +2,9 @@ package dev.ddspatterns.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import dev.ddspatterns.testsupport.InfrastructureMode;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
@@ -22,7 +27,8 @@ import dev.ddspatterns.testsupport.tls.TestCertificates;
  * <pre>
  * Redis  6380 rate limits, thumbnailer jobs   6381 election   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
  * Kafka  a free port (KRaft, in the demo's own JVM; the table shows it)
- * apps   8080 gateway (HTTPS 8443, a certificate made for the run)  8081 cache-service  8082 search-root  8083 thumbnailer  8084-8086 election-demo
+ * apps   8080 gateway (HTTPS 8443, a certificate made for the run)  8081 cache-service  8082 search-root
+ *        8083, 8087 thumbnailer  8084-8086 election-demo
  *        8090-8093 search-leaf
  * </pre>
  */
@@ -48,6 +54,8 @@ final class Stack implements AutoCloseable {
 
 	private final TestCertificates certificates;
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	Stack(Path root) {
 		this.root = root;
 		this.logs = root.resolve(".demo/logs");
@@ -58,6 +66,28 @@ final class Stack implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.certificates = TestCertificates.generate(root.resolve(".demo/tls"));
+	}
+
+	/**
+	 * @return the fixed ports of the stack that something already listens on: a demo
+	 * still running, or another program
+	 */
+	static List<Integer> portsInUse() {
+		List<Integer> ports = new ArrayList<>(List.of(EDGE_REDIS, ELECTION_REDIS, 8443));
+		IntStream.rangeClosed(6390, SPARE_SHARD).forEach(ports::add);
+		IntStream.rangeClosed(8080, 8087).forEach(ports::add);
+		IntStream.rangeClosed(8090, 8093).forEach(ports::add);
+		return ports.stream().filter(Stack::listening).toList();
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+			return true;
+		}
+		catch (IOException refused) {
+			return false;
+		}
 	}
 
 	void startInfrastructure() {
@@ -83,11 +113,14 @@ final class Stack implements AutoCloseable {
 		}
 		add("search-root", jar("search-root", ""), 8082, List.of());
 		add("cache-service", jar("cache-service", ""), 8081, List.of());
-		add("thumbnailer", jar("thumbnailer", ""), 8083,
-				List.of("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers(),
-						"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs(),
-						"--suite.thumbnailer.source-origins=" + this.origin.origin(),
-						"--suite.thumbnailer.callback-origins=" + this.origin.origin()));
+		// Two thumbnailers, one consumer group: the work queue's items spread over both.
+		for (int port : new int[] { 8083, 8087 }) {
+			add((port == 8083) ? "thumbnailer" : "thumbnailer-" + port, jar("thumbnailer", ""), port,
+					List.of("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers(),
+							"--spring.data.redis.port=" + EDGE_REDIS, "--suite.thumbnailer.blob-dir=" + blobs(),
+							"--suite.thumbnailer.source-origins=" + this.origin.origin(),
+							"--suite.thumbnailer.callback-origins=" + this.origin.origin()));
+		}
 		// Each tick waits between the watchdog's check and the write, so a pause can land
 		// in between: the window a long GC pause opens, made wide enough to hit.
 		for (int port = 8084; port <= 8086; port++) {
@@ -100,6 +133,8 @@ final class Stack implements AutoCloseable {
 		// budget would make its rate limiter fail open, and the tour would see no limit.
 		add("gateway", jar("gateway", ""), 8080,
 				List.of("--spring.data.redis.port=" + EDGE_REDIS, "--suite.gateway.rate-limit.timeout=2s",
+						"--spring.cloud.discovery.client.simple.instances.thumbnailer[0].uri=http://localhost:8083",
+						"--spring.cloud.discovery.client.simple.instances.thumbnailer[1].uri=http://localhost:8087",
 						"--spring.ssl.bundle.pem.gateway.keystore.certificate=file:" + this.certificates.certificate(),
 						"--spring.ssl.bundle.pem.gateway.keystore.private-key=file:" + this.certificates.privateKey()));
 		this.apps.values().forEach(AppProcess::start);
@@ -168,6 +203,9 @@ final class Stack implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		this.apps.values().parallelStream().forEach(AppProcess::stop);
 		this.redis.values().forEach(RedisProcess::kill);
 		this.kafka.close();

@@ -16,7 +16,9 @@ import org.springframework.context.annotation.PropertySource;
  * in-process), where that app's own {@code application.yml} comes first on the class path
  * and would hide ours. A {@code @PropertySource} is read whoever else is on the class
  * path, and still loses to any configured value. The port is a default only when started
- * from {@link #main}, so an embedding test's port always wins.
+ * from {@link #main}, so an embedding test's port always wins. The name is a default
+ * there too: a {@code @PropertySource} is read after logging has started, and the JSON
+ * log lines name their service from it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,7 +29,7 @@ public class SearchLeafApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(SearchLeafApplication.class);
-		application.setDefaultProperties(Map.of("server.port", DEFAULT_PORT));
+		application.setDefaultProperties(Map.of("server.port", DEFAULT_PORT, "spring.application.name", "search-leaf"));
 		application.run(args);
 	}
 
