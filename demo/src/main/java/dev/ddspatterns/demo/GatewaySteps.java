@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -103,13 +104,75 @@ final class GatewaySteps {
 		for (int i = 0; i < 20; i++) {
 			alice.merge(replica(leader, "tour-alice"), 1L, Long::sum);
 		}
-		Map<String, Long> sessions = new TreeMap<>();
-		for (int session = 0; session < 60; session++) {
-			sessions.merge(replica(leader, "tour-session-" + session), 1L, Long::sum);
-		}
+		Map<String, String> before = sessions(leader);
 		System.out.printf("   20 requests of session tour-alice: %s%n", alice);
-		System.out.printf("   60 sessions, one request each: %s%n", sessions);
-		return alice.size() == 1 && sessions.size() == 3;
+		System.out.printf("   60 sessions, one request each: %s%n", count(before));
+		return alice.size() == 1 && count(before).size() == 3 && replicaStoppedAndBack(leader, before);
+	}
+
+	/**
+	 * One replica stopped: once the load balancer's health check sees it, it gets no
+	 * traffic, and only its own sessions move. Back, it gets exactly those again.
+	 */
+	private boolean replicaStoppedAndBack(URI leader, Map<String, String> before) throws Exception {
+		AppProcess replica = this.stack.app("election-8086");
+		replica.stop();
+		long stopped = System.nanoTime();
+		Map<String, String> during = awaitSessions(leader, (now) -> settled(now, replica.name()), stopped);
+		long noticed = (System.nanoTime() - stopped) / 1_000_000;
+		long moved = before.keySet()
+			.stream()
+			.filter((session) -> !before.get(session).equals(during.get(session)))
+			.count();
+		boolean onlyItsOwn = before.keySet()
+			.stream()
+			.filter((session) -> !before.get(session).equals(during.get(session)))
+			.allMatch((session) -> before.get(session).equals(replica.name()));
+		System.out
+			.printf("   %s stopped: after %d ms no session reaches it; %d sessions moved, all of them its own: %s; "
+					+ "now %s%n", replica.name(), noticed, moved, onlyItsOwn, count(during));
+		replica.start();
+		boolean ready = replica.awaitReady(Duration.ofMinutes(2));
+		long restarted = System.nanoTime();
+		Map<String, String> after = ready ? awaitSessions(leader, before::equals, restarted) : Map.of();
+		System.out.printf("   %s ready again: %d ms later every session is back where it was: %s%n", replica.name(),
+				(System.nanoTime() - restarted) / 1_000_000, after.equals(before));
+		return settled(during, replica.name()) && onlyItsOwn && after.equals(before);
+	}
+
+	/**
+	 * Samples the sessions every half second until {@code done} or 30 s after
+	 * {@code since}.
+	 */
+	private Map<String, String> awaitSessions(URI uri, Predicate<Map<String, String>> done, long since)
+			throws Exception {
+		Map<String, String> sessions = sessions(uri);
+		while (!done.test(sessions) && System.nanoTime() - since < Duration.ofSeconds(30).toNanos()) {
+			Thread.sleep(500);
+			sessions = sessions(uri);
+		}
+		return sessions;
+	}
+
+	private static boolean settled(Map<String, String> sessions, String stopped) {
+		return sessions.values()
+			.stream()
+			.noneMatch((replica) -> replica.equals(stopped) || replica.startsWith("status"));
+	}
+
+	/** 60 sessions, one request each: which replica answered each. */
+	private Map<String, String> sessions(URI uri) throws Exception {
+		Map<String, String> replicas = new TreeMap<>();
+		for (int session = 0; session < 60; session++) {
+			replicas.put("tour-session-" + session, replica(uri, "tour-session-" + session));
+		}
+		return replicas;
+	}
+
+	private static Map<String, Long> count(Map<String, String> sessions) {
+		Map<String, Long> perReplica = new TreeMap<>();
+		sessions.values().forEach((replica) -> perReplica.merge(replica, 1L, Long::sum));
+		return perReplica;
 	}
 
 	/**

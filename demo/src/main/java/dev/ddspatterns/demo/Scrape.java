@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +31,7 @@ final class Scrape {
 	 * @return the sum of the matching samples, 0 if there are none
 	 */
 	static double sum(HttpClient http, int port, String name, String label) throws IOException, InterruptedException {
-		String scrape = http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher sample = SAMPLE.matcher(scrape);
+		Matcher sample = SAMPLE.matcher(scrape(http, port));
 		double sum = 0;
 		while (sample.find()) {
 			if (sample.group(1).equals(name) && sample.group(2).contains(label)) {
@@ -42,6 +39,35 @@ final class Scrape {
 			}
 		}
 		return sum;
+	}
+
+	/**
+	 * @param http the client
+	 * @param port the app's port
+	 * @param name a sample name
+	 * @param label the label to group by, such as {@code stage}
+	 * @return the sum of the samples per value of that label
+	 */
+	static Map<String, Double> sumBy(HttpClient http, int port, String name, String label)
+			throws IOException, InterruptedException {
+		Pattern value = Pattern.compile("(?:^|,)" + label + "=\"([^\"]*)\"");
+		Map<String, Double> sums = new TreeMap<>();
+		Matcher sample = SAMPLE.matcher(scrape(http, port));
+		while (sample.find()) {
+			Matcher labelled = value.matcher(sample.group(2));
+			if (sample.group(1).equals(name) && labelled.find()) {
+				sums.merge(labelled.group(1), Double.parseDouble(sample.group(3)), Double::sum);
+			}
+		}
+		return sums;
+	}
+
+	private static String scrape(HttpClient http, int port) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 }

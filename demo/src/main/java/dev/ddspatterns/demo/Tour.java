@@ -66,7 +66,7 @@ final class Tour {
 				"gateway/ratelimit/TokenBucket, token-bucket.lua", gateway::rateLimitedBurst);
 		step("Request splitting: 1,000 users on the 90/10 search experiment",
 				"gateway/splitting/RequestSplitGatewayFilterFactory", gateway::requestSplit);
-		step("Session affinity: sessions hashed onto the election-demo replicas through the gateway",
+		step("Session affinity and health checks: sessions hashed onto the election-demo replicas, one replica stopped",
 				"gateway/affinity/SessionAffinityLoadBalancer, ReplicaRing", gateway::sessionAffinity);
 		step("Caching layer: the same search twice through the gateway",
 				"gateway/caching/ResponseCacheFilter, CachePolicy", gateway::responseCache);
@@ -89,6 +89,9 @@ final class Tour {
 				"thumbnailer/pipeline/Topics, ThumbnailWorkers, FrameJoin, JobReducer", thumbnails::imageAndVideo);
 		step("Decorator and event handler: a JSON job without a size, through the gateway and around it",
 				"gateway/decorator/JsonDefaults, thumbnailer/pipeline/NotificationHandler", thumbnails::decoratedJobs);
+		step("Publisher/subscriber on Kafka: a topic and a consumer group per stage, shared by two workers",
+				"thumbnailer/pipeline/Topics, PipelineErrorHandling, StageMetrics",
+				new KafkaSteps(this.http, this.stack)::topicsAndGroups);
 		AdapterSteps adapters = new AdapterSteps(this.http, this.json, this.stack);
 		step("Adapters: one metrics format, one log format, readiness made of real checks, in every app",
 				"service-support/ServiceDefaults, search/leaf/index/IndexHealthIndicator, cache/shards/ShardsHealthIndicator",

@@ -1,0 +1,96 @@
+package dev.ddspatterns.demo;
+
+import java.net.http.HttpClient;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The tour's look at the broker between the thumbnailer's stages, as a Kafka operator
+ * sees it: one topic per stage with its partitions and dead-letter twin, one consumer
+ * group per stage with its members and lag, and the stage timers of both workers.
+ */
+final class KafkaSteps {
+
+	private final HttpClient http;
+
+	private final Stack stack;
+
+	KafkaSteps(HttpClient http, Stack stack) {
+		this.http = http;
+		this.stack = stack;
+	}
+
+	boolean topicsAndGroups() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.kafka()))) {
+			Map<String, TopicDescription> topics = new TreeMap<>(
+					admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get());
+			String stages = topics.values()
+				.stream()
+				.filter((topic) -> !topic.name().endsWith(".dlt"))
+				.map((topic) -> topic.name() + " (" + topic.partitions().size() + ")")
+				.collect(Collectors.joining(", "));
+			long deadLetterTopics = topics.keySet().stream().filter((name) -> name.endsWith(".dlt")).count();
+			System.out.printf("   topics (partitions): %s; and %d .dlt twins%n", stages, deadLetterTopics);
+			List<String> groupIds = admin.listGroups()
+				.all()
+				.get()
+				.stream()
+				.map(GroupListing::groupId)
+				.filter((id) -> id.startsWith("thumbnailer"))
+				.sorted()
+				.toList();
+			Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(groupIds).all().get();
+			long totalLag = 0;
+			for (String id : groupIds) {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(id)
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Map<TopicPartition, ListOffsetsResultInfo> ends = admin
+					.listOffsets(committed.keySet()
+						.stream()
+						.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest())))
+					.all()
+					.get();
+				long lag = committed.entrySet()
+					.stream()
+					.filter((entry) -> entry.getValue() != null)
+					.mapToLong((entry) -> ends.get(entry.getKey()).offset() - entry.getValue().offset())
+					.sum();
+				totalLag += lag;
+				System.out.printf("   group %-34s %d members on %s, lag %d%n", id, groups.get(id).members().size(),
+						hosts(groups.get(id)), lag);
+			}
+			Map<String, Double> processed = new TreeMap<>();
+			for (AppProcess worker : List.of(this.stack.app("thumbnailer"), this.stack.app("thumbnailer-8087"))) {
+				Scrape.sumBy(this.http, worker.port(), "thumbnailer_stage_seconds_count", "stage")
+					.forEach((stage, count) -> processed.merge(stage, count, Double::sum));
+			}
+			System.out.printf("   records per stage, both workers (thumbnailer_stage_seconds_count): %s%n", processed);
+			return !groupIds.isEmpty() && totalLag == 0 && deadLetterTopics > 0 && !processed.isEmpty();
+		}
+	}
+
+	private static Collection<String> hosts(ConsumerGroupDescription group) {
+		return group.members()
+			.stream()
+			.map((member) -> member.clientId().replaceAll("-\\d+$", ""))
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+}
