@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ddspatterns.testsupport.Signals;
+
 /**
  * One app of the suite running as its own JVM ({@code java -jar}), logging to a file,
  * ready once its {@code /readyz} answers 200.
@@ -121,27 +123,12 @@ final class AppProcess {
 
 	/** Freezes the app with SIGSTOP, as a long GC pause would: sockets stay open. */
 	void pause() {
-		signal("-STOP");
+		Signals.send(this.process.toHandle(), "STOP");
 	}
 
 	/** Lets a frozen app run again (SIGCONT). */
 	void resume() {
-		signal("-CONT");
-	}
-
-	private void signal(String signal) {
-		try {
-			int status = new ProcessBuilder("kill", signal, Long.toString(pid())).start().waitFor();
-			if (status != 0) {
-				throw new IllegalStateException("kill " + signal + " " + pid() + " exited with " + status);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		Signals.send(this.process.toHandle(), "CONT");
 	}
 
 	/** Asks the app to shut down (SIGTERM, graceful), then kills it if it lingers. */

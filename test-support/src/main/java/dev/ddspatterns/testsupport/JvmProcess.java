@@ -124,12 +124,12 @@ public final class JvmProcess implements AutoCloseable {
 
 	/** Freezes the process with SIGSTOP: every thread stops, sockets stay open. */
 	public void pause() {
-		signal("-STOP");
+		Signals.send(this.process.toHandle(), "STOP");
 	}
 
 	/** Lets a frozen process run again with SIGCONT. */
 	public void resume() {
-		signal("-CONT");
+		Signals.send(this.process.toHandle(), "CONT");
 	}
 
 	@Override
@@ -159,21 +159,6 @@ public final class JvmProcess implements AutoCloseable {
 	private void waitForExit() {
 		try {
 			this.process.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void signal(String signal) {
-		try {
-			Process kill = new ProcessBuilder("kill", signal, Long.toString(this.process.pid())).inheritIO().start();
-			if (kill.waitFor() != 0) {
-				throw new IllegalStateException("kill " + signal + " failed for process " + this.process.pid());
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

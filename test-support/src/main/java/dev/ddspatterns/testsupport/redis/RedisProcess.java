@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ddspatterns.testsupport.Signals;
+
 /**
  * A {@code redis-server} process on the loopback interface. Faults are real signals sent
  * to the real process: SIGTERM, SIGKILL, SIGSTOP and SIGCONT.
@@ -126,7 +128,7 @@ public final class RedisProcess implements RedisNode {
 	@Override
 	public synchronized void stop() {
 		if (isRunning()) {
-			signal("CONT");
+			Signals.send(this.process.toHandle(), "CONT");
 			this.process.destroy();
 			awaitExit();
 		}
@@ -142,12 +144,19 @@ public final class RedisProcess implements RedisNode {
 
 	@Override
 	public synchronized void pause() {
-		signal("STOP");
+		Signals.send(running(), "STOP");
 	}
 
 	@Override
 	public synchronized void resume() {
-		signal("CONT");
+		Signals.send(running(), "CONT");
+	}
+
+	private ProcessHandle running() {
+		if (!isRunning()) {
+			throw new IllegalStateException(this.name + " is not running");
+		}
+		return this.process.toHandle();
 	}
 
 	@Override
@@ -173,25 +182,6 @@ public final class RedisProcess implements RedisNode {
 	 */
 	public Path logFile() {
 		return this.workDir.resolve("redis.log");
-	}
-
-	private void signal(String signal) {
-		if (!isRunning()) {
-			throw new IllegalStateException(this.name + " is not running");
-		}
-		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).start();
-			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				throw new IllegalStateException("kill -" + signal + " failed for " + this.name);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private void awaitExit() {
