@@ -1,6 +1,7 @@
 package dev.ddspatterns.demo;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,26 +55,20 @@ final class KafkaSteps {
 				.sorted()
 				.toList();
 			Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(groupIds).all().get();
-			long totalLag = 0;
-			for (String id : groupIds) {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(id)
-					.partitionsToOffsetAndMetadata()
-					.get();
-				Map<TopicPartition, ListOffsetsResultInfo> ends = admin
-					.listOffsets(committed.keySet()
-						.stream()
-						.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest())))
-					.all()
-					.get();
-				long lag = committed.entrySet()
-					.stream()
-					.filter((entry) -> entry.getValue() != null)
-					.mapToLong((entry) -> ends.get(entry.getKey()).offset() - entry.getValue().offset())
-					.sum();
-				totalLag += lag;
-				System.out.printf("   group %-34s %d members on %s, lag %d%n", id, groups.get(id).members().size(),
-						hosts(groups.get(id)), lag);
+			// The last events of the steps before may still be in flight: lag drains to
+			// 0.
+			long started = System.nanoTime();
+			Map<String, Long> lags = lags(admin, groupIds);
+			while (lags.values().stream().mapToLong(Long::longValue).sum() > 0
+					&& System.nanoTime() - started < Duration.ofSeconds(15).toNanos()) {
+				Thread.sleep(250);
+				lags = lags(admin, groupIds);
 			}
+			for (String id : groupIds) {
+				System.out.printf("   group %-34s %d members on %s, lag %d%n", id, groups.get(id).members().size(),
+						hosts(groups.get(id)), lags.get(id));
+			}
+			long totalLag = lags.values().stream().mapToLong(Long::longValue).sum();
 			Map<String, Double> processed = new TreeMap<>();
 			for (AppProcess worker : List.of(this.stack.app("thumbnailer"), this.stack.app("thumbnailer-8087"))) {
 				Scrape.sumBy(this.http, worker.port(), "thumbnailer_stage_seconds_count", "stage")
@@ -82,6 +77,29 @@ final class KafkaSteps {
 			System.out.printf("   records per stage, both workers (thumbnailer_stage_seconds_count): %s%n", processed);
 			return !groupIds.isEmpty() && totalLag == 0 && deadLetterTopics > 0 && !processed.isEmpty();
 		}
+	}
+
+	/** Per group: records on its partitions not yet committed as processed. */
+	private static Map<String, Long> lags(Admin admin, List<String> groupIds) throws Exception {
+		Map<String, Long> lags = new TreeMap<>();
+		for (String id : groupIds) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(id)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, ListOffsetsResultInfo> ends = admin
+				.listOffsets(committed.keySet()
+					.stream()
+					.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest())))
+				.all()
+				.get();
+			lags.put(id,
+					committed.entrySet()
+						.stream()
+						.filter((entry) -> entry.getValue() != null)
+						.mapToLong((entry) -> ends.get(entry.getKey()).offset() - entry.getValue().offset())
+						.sum());
+		}
+		return lags;
 	}
 
 	private static Collection<String> hosts(ConsumerGroupDescription group) {
