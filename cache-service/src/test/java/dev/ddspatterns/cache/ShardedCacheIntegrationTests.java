@@ -72,6 +72,29 @@ class ShardedCacheIntegrationTests {
 	}
 
 	@Test
+	void aFormEncodedBodyIsStoredAsSentNotParsedAway() {
+		// What curl --data-binary sends by default: the body must not be read as form
+		// parameters and lost.
+		this.http.put()
+			.uri("/v1/cache/form")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("a=1&b=2")
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		this.http.get()
+			.uri("/v1/cache/form")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+			.expectBody(String.class)
+			.isEqualTo("a=1&b=2");
+	}
+
+	@Test
 	void keysAreSpreadOverEveryShardAsTheRingSays() {
 		long[] before = IntStream.range(0, 3).mapToLong((i) -> RedisShardsForTests.keysOn(redis.shard(i))).toArray();
 		int count = 3000;
