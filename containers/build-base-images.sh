@@ -5,6 +5,7 @@
 #   debian minbase           -> jre-base (+ jlinked JRE, user 10001) -> kafka, zipkin
 #   debian + redis-server    -> redis          debian + prometheus   -> prometheus
 #   debian + prometheus-redis-exporter -> redis_exporter
+#   debian + rsync + openssl -> toolbox (the content-sync sidecar, the gateway's certificate)
 # Re-runs are quick: downloaded packages, root filesystems, the JRE and resolved jars stay in
 # .containers/cache, and an image whose recipe (this script, versions.env, its own files and
 # its base) has not changed is kept. Needs root (debootstrap) and a JDK >= 21 for jlink.
@@ -173,6 +174,14 @@ r=$(recipe containers/zipkin/* "$zipkin_context.stamp" <(image_id "$JRE_BASE_IMA
 up_to_date "$ZIPKIN_IMAGE" "$r" || build_containerfile zipkin "$zipkin_context" "$ZIPKIN_IMAGE" "$r" \
   --build-arg JRE_BASE_IMAGE="$JRE_BASE_IMAGE" --build-arg ZIPKIN_VERSION="$ZIPKIN_VERSION"
 
+# --- toolbox: rsync for the content-sync sidecar, openssl for the gateway's certificate ----------
+dir=$(rootfs toolbox rsync openssl)
+install -m 0755 containers/toolbox/content-sync "$dir/usr/local/bin/content-sync"
+install -m 0755 containers/toolbox/self-signed-certificate "$dir/usr/local/bin/self-signed-certificate"
+r=$(recipe containers/toolbox/* "$dir.packages")
+up_to_date "$TOOLBOX_IMAGE" "$r" || import_rootfs "$dir" "$TOOLBOX_IMAGE" "$r" \
+  "CMD [\"/bin/bash\"]" "LABEL org.opencontainers.image.version=$DEBIAN_SUITE"
+
 # --- redis: Debian's redis-server 7.0.15 (see versions.env) ------------------------------------------
 dir=$(rootfs redis redis-server)
 install -m 0755 containers/redis/docker-entrypoint.sh "$dir/usr/local/bin/docker-entrypoint.sh"
@@ -207,7 +216,7 @@ up_to_date "$PROMETHEUS_IMAGE" "$r" || import_rootfs "$dir" "$PROMETHEUS_IMAGE" 
 
 # Images replaced by this run (the store is the project's own: nothing else's is dangling there).
 podman image prune --force >/dev/null
-for image in "$debian_image" "$JRE_BASE_IMAGE" "$KAFKA_IMAGE" "$ZIPKIN_IMAGE" "$REDIS_IMAGE" \
+for image in "$debian_image" "$JRE_BASE_IMAGE" "$TOOLBOX_IMAGE" "$KAFKA_IMAGE" "$ZIPKIN_IMAGE" "$REDIS_IMAGE" \
   "$REDIS_EXPORTER_IMAGE" "$PROMETHEUS_IMAGE"; do
   echo "$image $(podman image inspect --format '{{.Size}}' "$image" | numfmt --to=si)B"
 done

@@ -40,6 +40,9 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 		defaults.put("logging.structured.ecs.service.node-name", "${suite.instance-id}");
 		// A demo wants every request traced; production would lower this.
 		defaults.put("management.tracing.sampling.probability", "1.0");
+		// Spans go to Zipkin only when asked (management.tracing.export.zipkin.*):
+		// on by default, every app would post to localhost:9411 and log each failure.
+		defaults.put("management.tracing.export.zipkin.enabled", "false");
 		// Carries the trace into Reactor operators, so reactive apps log trace ids too.
 		defaults.put("spring.reactor.context-propagation", "auto");
 		if (jsonLogsRequested(environment)) {

@@ -7,7 +7,8 @@
  * HTTP, liveness and readiness also at {@code /livez} and {@code /readyz}; Prometheus
  * metrics tagged with {@code application} and {@code instance}; Micrometer Tracing over
  * OpenTelemetry with trace and span ids in every log line, exported over OTLP only when
- * an endpoint is configured; JSON console logs on request
+ * an endpoint is configured, or to Zipkin when
+ * {@code management.tracing.export.zipkin.enabled=true}; JSON console logs on request
  * ({@code suite.logging.json=true} or the {@code json-logs} profile); RFC 9457 problem
  * details with a stable {@code type} for every error, on Servlet and WebFlux alike; and
  * virtual threads for Servlet apps.

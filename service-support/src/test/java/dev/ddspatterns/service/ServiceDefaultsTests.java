@@ -43,6 +43,12 @@ class ServiceDefaultsTests {
 	}
 
 	@Test
+	void sendsSpansToZipkinOnlyWhenAsked() {
+		postProcess(WebApplicationType.SERVLET);
+		assertThat(this.environment.getProperty("management.tracing.export.zipkin.enabled", Boolean.class)).isFalse();
+	}
+
+	@Test
 	void metricsAreTaggedWithApplicationAndHostAndPort() {
 		this.environment.setProperty("spring.application.name", "cache-service");
 		this.environment.setProperty("HOSTNAME", "node-a");
