@@ -105,9 +105,12 @@ EOF
 taskset -c "$SERVER_CPUS" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
   --dir "$WORK" --logfile "$WORK/redis.log" &
 PIDS+=($!)
+# GATEWAY_ARGS adds settings to this one only, to measure what a setting costs, e.g.
+# GATEWAY_ARGS="--management.tracing.sampling.probability=0.1".
+# shellcheck disable=SC2086
 taskset -c "$SERVER_CPUS" java -Xmx512m -jar "$GATEWAY_JAR" --server.port="$GATEWAY_PORT" \
   --spring.config.additional-location=file:bench/gateway-bench.yml --bench.backend-port="$BACKEND_PORT" \
-  --spring.data.redis.port="$REDIS_PORT" >"$WORK/gateway.log" 2>&1 &
+  --spring.data.redis.port="$REDIS_PORT" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 # (d) the bare gateway.
 taskset -c "$SERVER_CPUS" java -Xmx512m -jar "$GATEWAY_JAR" --server.port="$BARE_PORT" --spring.profiles.active=bare \
