@@ -54,16 +54,8 @@ final class ElectionSteps {
 				before.get("leaseExpiresAt").asString());
 		Instant killed = Instant.now();
 		process.kill();
-		JsonNode after = null;
-		long deadline = System.nanoTime() + TTL.multipliedBy(3).toNanos();
-		while (System.nanoTime() < deadline) {
-			after = leader(survivor(leader));
-			if (!after.get("leader").isNull() && after.get("token").asLong() > token) {
-				break;
-			}
-			Thread.sleep(20);
-		}
-		boolean newLeader = after != null && after.get("token").asLong() > token;
+		JsonNode after = awaitNewLeader(survivor(leader), token);
+		boolean newLeader = after != null;
 		Duration gap = newLeader ? Duration.between(killed, Instant.parse(after.get("since").asString())) : null;
 		System.out.printf(
 				"   killed %s (SIGKILL, lease not released); new leader %s with token %s after %s ms "
