@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.ddspatterns.cache.CacheProperties;
+import dev.ddspatterns.service.dns.ShortLivedDns;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.lettuce.core.resource.ClientResources;
@@ -23,11 +24,15 @@ class ShardBeans {
 	 * Event loops shared by every Redis client. A server that comes back is reconnected
 	 * within two seconds at most: Lettuce's default backs off to 30 s, long for a cache
 	 * whose shard just restarted.
+	 * <p>
+	 * A server that comes back may come back elsewhere, as a restarted container does:
+	 * DNS answers are kept a few seconds only ({@link ShortLivedDns}).
 	 */
 	@Bean(destroyMethod = "shutdown")
 	ClientResources redisClientResources() {
 		return DefaultClientResources.builder()
 			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+			.addressResolverGroup(ShortLivedDns.forLettuce())
 			.build();
 	}
 
