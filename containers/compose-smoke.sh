@@ -32,6 +32,7 @@ prometheus="http://127.0.0.1:$PROMETHEUS_PORT"
 files=(-f docker-compose.yml -f containers/compose.podman.yml)
 logs=${LOGS:-target/compose-smoke}
 mkdir -p "$logs"
+logs=$(cd "$logs" && pwd)
 started=$SECONDS
 
 say() { printf '[%4ds] %s\n' $((SECONDS - started)) "$*"; }
@@ -70,7 +71,9 @@ down() {
   # With -v: the anonymous volumes of the images' VOLUMEs (Redis's /data, Prometheus's
   # /prometheus) go with their containers; podman-compose removes only the named ones.
   ids=$(podman ps -aq --filter "label=$label")
-  [ -z "$ids" ] || podman rm -f -v $ids >/dev/null
+  # (Podman without systemd says, for every container with a health check, that it has no
+  # systemd timer to remove.)
+  [ -z "$ids" ] || podman rm -f -v $ids 2> >(grep -v 'unable to get systemd connection' >&2) >/dev/null
   compose down -v -t 10 || true
   # podman-compose 1.0.3 leaves its network behind.
   ids=$(podman volume ls -q --filter "label=$label"); [ -z "$ids" ] || podman volume rm -f $ids >/dev/null
@@ -132,6 +135,10 @@ wait_completed() {
     [ "$state" = 0 ] || { podman logs "$name" >&2; fail "$service exited with $state"; }
   done
 }
+
+# The sidecars sync a copy of the corpus, so the run can add a document without touching corpus/.
+rm -rf "$logs/corpus" && cp -r corpus "$logs/corpus"
+export CORPUS_DIR="$logs/corpus"
 
 all=$(services)
 infrastructure=$(tr ' ' '\n' <<<"$all" | grep -E '^(redis|kafka|certs|blobs-init|content-sync|prometheus|zipkin)' | paste -sd ' ')
@@ -203,6 +210,19 @@ until [ "$(curl_json "$gateway/api/v1/jobs/$job" | json "d['state']")" = failed 
 done
 say "thumbnailer: job $job with a broken PNG failed: $(curl_json "$gateway/api/v1/jobs/$job" | json "d['reason']")"
 
+# Sidecar: a document added to the corpus directory reaches the leaves through their content-sync
+# containers (rsync every 5 s), which re-index it (every 2 s); then the search finds it.
+mkdir -p "$CORPUS_DIR/added"
+echo '{"id": "smoke-1", "title": "The Quokka in the Compose File", "body": "A quokka synced by a sidecar."}' \
+  >"$CORPUS_DIR/added/smoke.jsonl"
+# (k changes each time: the gateway's response cache would answer the same query for 30 s.)
+deadline=$((SECONDS + 60)) k=30
+until [ "$(curl_json "$gateway/api/v1/search?q=quokka&k=$k" | json "[h['id'] for h in d['hits']]")" = "['smoke-1']" ]; do
+  [ $SECONDS -lt $deadline ] || fail "the document added to $CORPUS_DIR was not found within 60 s"
+  k=$((k - 1)); sleep 2
+done
+say "sidecar: a document added to the corpus directory was synced into the leaves and found"
+
 # Hot sharding: 60 reads of one key within the detector's window make it hot, and the near
 # cache answers the rest without asking its shard.
 for i in $(seq 1 60); do curl -fsS -o /dev/null --max-time 5 "$gateway/api/v1/cache/smoke-greeting"; done
@@ -226,6 +246,7 @@ until verdict=$(curl_json "$gateway/api/v1/search?q=cat%20AND%20dog&k=$k" \
 done
 say "fault 1: search-leaf-1 stopped -> partial answer, shard 1 missing, hits from shards 0 and 2"
 podman start "$(container_of search-leaf-1)" >/dev/null
+leaf_restarted=$SECONDS
 
 killed_at=$SECONDS
 podman kill "$(container_of "$holder")" >/dev/null
@@ -262,6 +283,23 @@ while :; do
 done
 say "fault 3: redis-$shard stopped -> $key read from $shard's $source"
 podman start "$primary" >/dev/null
+primary_restarted=$SECONDS
+
+# --- and the suite heals: restarted containers come back at new addresses under their names ------
+deadline=$((SECONDS + 30))
+until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X PUT -H 'Content-Type: text/plain' \
+    --data-binary 'written again' "$gateway/api/v1/cache/$key")" = 204 ]; do
+  [ $SECONDS -lt $deadline ] || fail "redis-$shard restarted: writes to $shard still refused after 30 s"
+  sleep 1
+done
+say "healed: writes to $shard accepted $((SECONDS - primary_restarted)) s after redis-$shard restarted"
+# (A query of its own, k from 21 to 50: the gateway caches each distinct answer for 30 s.)
+deadline=$((SECONDS + 120)) k=21
+until [ "$(curl_json "$gateway/api/v1/search?q=dog%20AND%20cat&k=$k" | json "d['partial']" 2>/dev/null)" = False ]; do
+  [ $SECONDS -lt $deadline ] || fail "search-leaf-1 restarted: answers still partial after 120 s"
+  k=$((k % 50 + 1)); [ $k -gt 20 ] || k=21; sleep 2
+done
+say "healed: complete answers again $((SECONDS - leaf_restarted)) s after search-leaf-1 restarted"
 
 # --- every dashboard panel's query finds series in Prometheus ------------------------------------
 if tr ' ' '\n' <<<"$all" | grep -qx prometheus; then

@@ -1,0 +1,213 @@
+package dev.ddspatterns.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml as `docker compose config` would read it, checked without an engine:
+ * variables interpolated from containers/versions.env (the repository's .env), YAML
+ * anchors and merge keys expanded; then the rules the suite holds itself to. Images
+ * pinned, references that resolve, health checks behind every health condition, memory
+ * limits, ports on loopback.
+ */
+class ComposeFileTests {
+
+	/** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message}. */
+	private static final Pattern VARIABLE = Pattern
+		.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\\?)([^}]*))?}");
+
+	private static String raw;
+
+	private static Map<String, String> environment;
+
+	private static Map<String, Object> compose;
+
+	private static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	static void read() throws IOException {
+		Path root = SuiteImages.root();
+		raw = Files.readString(root.resolve("docker-compose.yml"));
+		environment = dotEnv(root.resolve(".env"));
+		compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(interpolate(raw, environment));
+		services = map(compose.get("services"));
+	}
+
+	@Test
+	void theRepositorysEnvFileIsThePinnedVersions() throws IOException {
+		Path root = SuiteImages.root();
+		assertThat(root.resolve(".env").toRealPath()).isEqualTo(root.resolve("containers/versions.env").toRealPath());
+	}
+
+	@Test
+	void everyImageIsPinnedToAnExactVersion() {
+		String version = System.getProperty("suite.version", "0.1.0-SNAPSHOT");
+		assertThat(services).isNotEmpty().allSatisfy((name, service) -> {
+			String image = (String) service.get("image");
+			assertThat(image).as(name).isNotBlank();
+			String tag = image.substring(image.lastIndexOf(':') + 1);
+			assertThat(image).as(name).contains(":");
+			assertThat(tag).as(name).isNotEqualTo("latest").containsPattern("[0-9]");
+			if (image.startsWith("dds-patterns/") && !image.startsWith("dds-patterns/toolbox:")) {
+				// The suite's own images, at the version this build makes.
+				assertThat(tag).as(name).isEqualTo(version);
+				assertThat(service.get("pull_policy")).as(name).isEqualTo("never");
+			}
+			else {
+				// Everything else comes from versions.env, the one place versions are
+				// pinned.
+				assertThat(environment.values()).as(name).contains(image);
+			}
+		});
+	}
+
+	@Test
+	void everyVariableIsSetOrHasADefault() {
+		Matcher matcher = VARIABLE.matcher(raw);
+		List<String> unset = new ArrayList<>();
+		while (matcher.find()) {
+			boolean hasDefault = matcher.group(2) != null;
+			if (!hasDefault && !environment.containsKey(matcher.group(1))) {
+				unset.add(matcher.group());
+			}
+		}
+		assertThat(unset).isEmpty();
+		assertThat(raw).doesNotContain("${}");
+	}
+
+	@Test
+	void dependenciesNameServicesAndHealthConditionsHaveHealthChecks() {
+		services.forEach((name, service) -> dependencies(service).forEach((dependency, condition) -> {
+			assertThat(services).as(name + " depends on " + dependency).containsKey(dependency);
+			Map<String, Object> target = services.get(dependency);
+			switch (condition) {
+				case "service_healthy" ->
+					assertThat(target.get("healthcheck")).as(name + " waits for " + dependency + " to be healthy")
+						.isNotNull();
+				case "service_completed_successfully" ->
+					assertThat(target.get("restart")).as(dependency + " is a one-shot that " + name + " waits for")
+						.isNull();
+				case "service_started" -> {
+				}
+				default -> throw new AssertionError(name + ": unknown condition " + condition);
+			}
+		}));
+	}
+
+	@Test
+	void namedVolumesAreDeclaredAndBindMountsAreInTheRepository() {
+		Map<String, Object> declared = map(compose.getOrDefault("volumes", Map.of()));
+		services.forEach((name, service) -> list(service.get("volumes")).forEach((entry) -> {
+			String source = ((String) entry).split(":")[0];
+			if (source.startsWith("./")) {
+				assertThat(SuiteImages.root().resolve(source)).as(name + " mounts " + source).exists();
+			}
+			else {
+				assertThat(declared).as(name + " mounts volume " + source).containsKey(source);
+			}
+		}));
+	}
+
+	@Test
+	void everyLongRunningServiceHasAMemoryLimitAndNoFixedContainerName() {
+		services.forEach((name, service) -> {
+			assertThat(service).as(name).doesNotContainKey("container_name");
+			Map<String, Object> limits = map(
+					map(map(service.getOrDefault("deploy", Map.of())).getOrDefault("resources", Map.of()))
+						.getOrDefault("limits", Map.of()));
+			if (service.get("restart") != null) {
+				assertThat(limits.get("memory")).as(name + " memory limit").isNotNull();
+			}
+		});
+	}
+
+	@Test
+	void publishedPortsListenOnLoopbackOnly() {
+		services.forEach((name, service) -> list(service.get("ports"))
+			.forEach((port) -> assertThat((String) port).as(name + " publishes " + port).startsWith("127.0.0.1:")));
+	}
+
+	@Test
+	void prometheusScrapesServicesThatExist() throws IOException {
+		Map<String, Object> prometheus = new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(Files.readString(SuiteImages.root().resolve("observability/prometheus/prometheus.yml")));
+		List<String> targets = new ArrayList<>();
+		for (Object job : list(prometheus.get("scrape_configs"))) {
+			for (Object discovery : list(map(job).get("dns_sd_configs"))) {
+				list(map(discovery).get("names")).forEach((target) -> targets.add((String) target));
+			}
+		}
+		assertThat(targets).isNotEmpty().allSatisfy((target) -> assertThat(services).containsKey(target));
+	}
+
+	private static Map<String, String> dependencies(Map<String, Object> service) {
+		Object dependsOn = service.get("depends_on");
+		Map<String, String> conditions = new LinkedHashMap<>();
+		if (dependsOn instanceof List<?> names) {
+			names.forEach((dependency) -> conditions.put((String) dependency, "service_started"));
+		}
+		else if (dependsOn != null) {
+			map(dependsOn).forEach((dependency, spec) -> conditions.put(dependency,
+					(String) map(spec).getOrDefault("condition", "service_started")));
+		}
+		return conditions;
+	}
+
+	/**
+	 * Compose's interpolation: a set variable, else the default, else an error for `?`.
+	 */
+	private static String interpolate(String text, Map<String, String> variables) {
+		Matcher matcher = VARIABLE.matcher(text);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			String value = variables.get(matcher.group(1));
+			boolean emptyCounts = matcher.group(2) != null ? matcher.group(2).startsWith(":")
+					: matcher.group(4) != null && matcher.group(4).startsWith(":");
+			boolean missing = value == null || (emptyCounts && value.isEmpty());
+			if (missing && matcher.group(4) != null) {
+				throw new AssertionError("required variable " + matcher.group(1) + " is not set: " + matcher.group(5));
+			}
+			String replacement = !missing ? value : (matcher.group(3) != null) ? matcher.group(3) : "";
+			matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	private static Map<String, String> dotEnv(Path file) throws IOException {
+		Map<String, String> variables = new HashMap<>();
+		for (String line : Files.readAllLines(file)) {
+			String trimmed = line.strip();
+			if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
+				variables.put(trimmed.substring(0, trimmed.indexOf('=')), trimmed.substring(trimmed.indexOf('=') + 1));
+			}
+		}
+		return variables;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <V> Map<String, V> map(Object value) {
+		return (value != null) ? (Map<String, V>) value : Map.of();
+	}
+
+	private static List<?> list(Object value) {
+		return (value instanceof List<?> list) ? list : List.of();
+	}
+
+}
