@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,6 +156,54 @@ class ComposeFileTests {
 			}
 		}
 		assertThat(targets).isNotEmpty().allSatisfy((target) -> assertThat(services).containsKey(target));
+	}
+
+	/**
+	 * No Grafana image can be built here, so its wiring is checked as files: the compose
+	 * service mounts the provisioning where Grafana reads it and the dashboards where the
+	 * provider looks; each dashboard has its own uid and only panels on the provisioned
+	 * data source, each with a query (the smoke test runs every query against
+	 * Prometheus).
+	 */
+	@Test
+	void grafanaIsProvisionedWithOneDashboardPerPatternFamilyOnThePrometheusDataSource() throws IOException {
+		Path grafana = SuiteImages.root().resolve("observability/grafana");
+		Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+		Map<String, Object> datasources = yaml
+			.load(Files.readString(grafana.resolve("provisioning/datasources/prometheus.yml")));
+		Map<String, Object> datasource = map(list(datasources.get("datasources")).get(0));
+		assertThat(datasource.get("url")).isEqualTo("http://prometheus:9090");
+		assertThat(services).containsKey("prometheus");
+		Map<String, Object> providers = yaml
+			.load(Files.readString(grafana.resolve("provisioning/dashboards/dashboards.yml")));
+		String dashboardsPath = (String) map(map(list(providers.get("providers")).get(0)).get("options")).get("path");
+		assertThat(list(services.get("grafana").get("volumes")).stream().map(String::valueOf)).contains(
+				"./observability/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./observability/grafana/dashboards:" + dashboardsPath + ":ro");
+
+		JsonMapper json = JsonMapper.builder().build();
+		Map<String, String> titles = new HashMap<>();
+		try (var files = Files.list(grafana.resolve("dashboards"))) {
+			for (Path file : files.sorted().toList()) {
+				JsonNode dashboard = json.readTree(file.toFile());
+				assertThat(titles.put(dashboard.get("uid").asString(), dashboard.get("title").asString()))
+					.as("uid of " + file.getFileName() + " is its own")
+					.isNull();
+				assertThat(dashboard.get("panels").values()).as(file.getFileName().toString())
+					.isNotEmpty()
+					.allSatisfy((panel) -> {
+						assertThat(panel.get("datasource").get("uid").asString()).isEqualTo(datasource.get("uid"));
+						assertThat(panel.get("targets").values()).isNotEmpty()
+							.allSatisfy((target) -> assertThat(target.get("expr").asString()).isNotBlank());
+					});
+			}
+		}
+		assertThat(titles.values()).hasSize(5)
+			.anySatisfy((title) -> assertThat(title).startsWith("Gateway"))
+			.anySatisfy((title) -> assertThat(title).startsWith("Cache"))
+			.anySatisfy((title) -> assertThat(title).startsWith("Search"))
+			.anySatisfy((title) -> assertThat(title).startsWith("Thumbnailer"))
+			.anySatisfy((title) -> assertThat(title).startsWith("Election"));
 	}
 
 	private static Map<String, String> dependencies(Map<String, Object> service) {
