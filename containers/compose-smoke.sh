@@ -91,6 +91,7 @@ down() {
     pgrep -af conmon | grep -- "$CONTAINERS_HOME/" >&2
     fail "conmon processes of $CONTAINERS_HOME left"
   fi
+  release_storage_mounts
   say "nothing of $project is left (containers, volumes, networks, conmon)"
 }
 

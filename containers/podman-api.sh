@@ -59,11 +59,7 @@ stop() {
   stop_service
   # Podman 4.3 can leave a conmon behind for an exec session; its command line names the store.
   pkill -f "conmon .*$CONTAINERS_HOME/" 2>/dev/null || true
-  # The storage driver's private mount of its own directory outlives the service; without it
-  # the folder can be deleted (the next podman command mounts it again).
-  if mountpoint -q "$CONTAINERS_HOME/storage/overlay"; then
-    umount "$CONTAINERS_HOME/storage/overlay"
-  fi
+  release_storage_mounts
   echo "Podman API stopped; nothing of the tests is left"
 }
 

@@ -35,6 +35,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
+	/**
+	 * The version containers/versions.env pins for the compose file and the system tests.
+	 */
 	static final String IMAGE = "apache/kafka:4.1.2";
 
 	private EmbeddedKafkaKraftBroker embedded;

@@ -53,8 +53,11 @@ class RedisServersIntegrationTests {
 		RedisShard shard = redis.shard(1);
 		try (StatefulRedisConnection<String, String> primary = connect(shard.primary());
 				StatefulRedisConnection<String, String> replica = connect(shard.replica(0))) {
-			assertThat(replica.sync().info("replication")).contains("role:slave")
-				.contains("master_port:" + shard.primary().port());
+			// (The primary's port as the replica dials it: the host's in process mode,
+			// 6379
+			// inside the container network in container mode; the copy below is what
+			// counts.)
+			assertThat(replica.sync().info("replication")).contains("role:slave");
 			primary.sync().set("colour", "teal");
 			await().atMost(Duration.ofSeconds(5)).until(() -> "teal".equals(replica.sync().get("colour")));
 		}
