@@ -17,6 +17,13 @@ release_storage_mounts() {
   # Not under a running API service (containers/podman-api.sh).
   pid=$(cat "$CONTAINERS_HOME/podman-api.pid" 2>/dev/null || true)
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then return 0; fi
+  # A container's exit starts a `podman container cleanup` of its own, which mounts the storage
+  # again: let those finish first (their command lines name the store).
+  while pgrep -f -- "$CONTAINERS_HOME/storage" >/dev/null && [ $tries -lt 30 ]; do
+    sleep 0.5
+    tries=$((tries + 1))
+  done
+  tries=0
   while mountpoint -q "$CONTAINERS_HOME/storage/overlay" && [ $tries -lt 10 ]; do
     umount "$CONTAINERS_HOME/storage/overlay"
     tries=$((tries + 1))
