@@ -46,7 +46,7 @@ class ComposeFileTests {
 	static void read() throws IOException {
 		Path root = SuiteImages.root();
 		raw = Files.readString(root.resolve("docker-compose.yml"));
-		environment = dotEnv(root.resolve(".env"));
+		environment = SuiteImages.variables(root.resolve(".env"));
 		compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(interpolate(raw, environment));
 		services = map(compose.get("services"));
 	}
@@ -238,17 +238,6 @@ class ComposeFileTests {
 		}
 		matcher.appendTail(out);
 		return out.toString();
-	}
-
-	private static Map<String, String> dotEnv(Path file) throws IOException {
-		Map<String, String> variables = new HashMap<>();
-		for (String line : Files.readAllLines(file)) {
-			String trimmed = line.strip();
-			if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
-				variables.put(trimmed.substring(0, trimmed.indexOf('=')), trimmed.substring(trimmed.indexOf('=') + 1));
-			}
-		}
-		return variables;
 	}
 
 	@SuppressWarnings("unchecked")

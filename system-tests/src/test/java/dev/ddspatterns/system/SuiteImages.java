@@ -17,7 +17,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class SuiteImages {
 
-	private static final Map<String, String> PINNED = pinned(root().resolve("containers/versions.env"));
+	private static final Map<String, String> PINNED = variables(root().resolve("containers/versions.env"));
 
 	private SuiteImages() {
 	}
@@ -52,7 +52,13 @@ final class SuiteImages {
 		return DockerImageName.parse(image);
 	}
 
-	private static Map<String, String> pinned(Path file) {
+	/**
+	 * The variables of an env file as compose reads them ({@code NAME=value} lines,
+	 * {@code #} comments).
+	 * @param file the file
+	 * @return its variables by name
+	 */
+	static Map<String, String> variables(Path file) {
 		try {
 			return Files.readAllLines(file)
 				.stream()
