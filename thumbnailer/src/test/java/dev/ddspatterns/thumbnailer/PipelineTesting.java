@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
@@ -223,6 +224,17 @@ final class PipelineTesting {
 	 * @return the records
 	 */
 	static List<ConsumerRecord<String, String>> records(KafkaBroker kafka, String topic, String key) {
+		return records(kafka, topic, key::equals);
+	}
+
+	/**
+	 * Reads a whole topic from the beginning.
+	 * @param kafka the broker
+	 * @param topic the topic
+	 * @param keys only records whose key this accepts
+	 * @return the records
+	 */
+	static List<ConsumerRecord<String, String>> records(KafkaBroker kafka, String topic, Predicate<String> keys) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
 				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -240,7 +252,7 @@ final class PipelineTesting {
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))
 					&& System.nanoTime() < deadline) {
 				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (key.equals(record.key())) {
+					if (keys.test(record.key())) {
 						records.add(record);
 					}
 				});

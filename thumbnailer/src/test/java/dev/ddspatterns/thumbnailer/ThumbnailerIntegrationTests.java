@@ -176,6 +176,13 @@ class ThumbnailerIntegrationTests {
 		assertThat(summary.colours().dominant()).hasSize(5)
 			.allSatisfy((dominant) -> assertThat(dominant.share()).isBetween(0.14, 0.19));
 
+		// The six work items took six different partitions, so any free worker could take
+		// each.
+		assertThat(PipelineTesting.records(kafka, Topics.FRAMES, (key) -> key.startsWith(jobId + ":")))
+			.extracting(ConsumerRecord::partition)
+			.hasSize(6)
+			.doesNotHaveDuplicates();
+
 		List<ConsumerRecord<String, String>> completions = PipelineTesting.records(kafka, Topics.VIDEOS_COMPLETED,
 				jobId);
 		assertThat(completions).hasSize(1);

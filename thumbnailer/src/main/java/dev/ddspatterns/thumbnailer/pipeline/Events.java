@@ -74,7 +74,8 @@ public final class Events {
 			JobOptions options) {
 
 		/**
-		 * @return the Kafka key: items of one job spread over partitions, hence workers
+		 * @return the Kafka key, which names the item (the publisher chooses its
+		 * partition)
 		 */
 		String key() {
 			return this.jobId + ":" + this.index;

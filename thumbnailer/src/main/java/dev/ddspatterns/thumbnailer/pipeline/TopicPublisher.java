@@ -2,6 +2,9 @@ package dev.ddspatterns.thumbnailer.pipeline;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +30,9 @@ public class TopicPublisher {
 
 	private final JsonMapper json;
 
+	// Where the next work item goes; each instance starts somewhere else.
+	private final AtomicInteger nextPartition = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 16));
+
 	TopicPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
 		this.kafka = kafka;
 		this.json = json;
@@ -43,14 +49,23 @@ public class TopicPublisher {
 	}
 
 	/**
-	 * Sends several records to one topic and waits for all of them.
-	 * @param topic the topic
-	 * @param items the records
+	 * Puts work items on a work queue and waits for all of them. Items go to the
+	 * partitions in turn, not by their key's hash: a partition is read by one worker at a
+	 * time, so hashing would leave one worker with a backlog while another waits, and two
+	 * frames of a video on the same partition would be made one after the other. In turn,
+	 * a video's frames take as many partitions as there are frames (up to all of them),
+	 * and a backlog is shared evenly among the workers.
+	 * @param topic the work queue's topic
+	 * @param items the work items
 	 */
 	void sendAll(String topic, List<Events.WorkItem> items) {
-		await(items.stream()
-			.map((item) -> this.kafka.send(topic, item.key(), this.json.writeValueAsString(item)))
-			.toList());
+		int partitions = this.kafka.partitionsFor(topic).size();
+		int first = this.nextPartition.getAndAdd(items.size());
+		await(IntStream.range(0, items.size()).mapToObj((i) -> {
+			Events.WorkItem item = items.get(i);
+			int partition = Math.floorMod(first + i, partitions);
+			return this.kafka.send(topic, partition, item.key(), this.json.writeValueAsString(item));
+		}).toList());
 	}
 
 	private static void await(List<CompletableFuture<SendResult<String, String>>> sends) {
