@@ -35,6 +35,9 @@ public class JobStore {
 	private static final RedisScript<Long> TRANSITION = RedisScript.of(new ClassPathResource("scripts/transition.lua"),
 			Long.class);
 
+	private static final RedisScript<Long> THUMBNAIL_WRITTEN = RedisScript
+		.of(new ClassPathResource("scripts/thumbnail-written.lua"), Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -131,13 +134,9 @@ public class JobStore {
 	 * @param worker the instance that made it
 	 */
 	public void thumbnailWritten(String jobId, Thumbnail thumbnail, String worker) {
-		String thumbs = key(jobId, "thumbs");
-		String workers = key(jobId, "workers");
-		this.redis.opsForHash()
-			.put(thumbs, Integer.toString(thumbnail.index()), this.json.writeValueAsString(thumbnail));
-		this.redis.opsForHash().increment(workers, worker, 1);
-		this.redis.expire(thumbs, this.retention);
-		this.redis.expire(workers, this.retention);
+		this.redis.execute(THUMBNAIL_WRITTEN, List.of(key(jobId, "thumbs"), key(jobId, "workers")),
+				Integer.toString(thumbnail.index()), this.json.writeValueAsString(thumbnail), worker,
+				Long.toString(this.retention.toSeconds()));
 	}
 
 	/**

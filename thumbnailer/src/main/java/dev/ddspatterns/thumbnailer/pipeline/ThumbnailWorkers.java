@@ -16,6 +16,7 @@ import dev.ddspatterns.thumbnailer.media.VideoFrames;
 import dev.ddspatterns.thumbnailer.pipeline.Events.ImageCompleted;
 import dev.ddspatterns.thumbnailer.pipeline.Events.ThumbnailCreated;
 import dev.ddspatterns.thumbnailer.pipeline.Events.WorkItem;
+import dev.ddspatterns.thumbnailer.pipeline.TopicPublisher.Outgoing;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -68,8 +69,8 @@ class ThumbnailWorkers {
 		this.metrics.record("image-worker", () -> {
 			byte[] thumbnail = this.renderer.render(this.blobs.localPath(item.sourceKey()), item.options().size());
 			ThumbnailCreated created = write(item, MediaFormat.Kind.IMAGE, thumbnail);
-			this.publisher.send(Topics.THUMBNAILS, item.jobId(), created);
-			this.publisher.send(Topics.IMAGES_COMPLETED, item.jobId(), new ImageCompleted(item.jobId()));
+			this.publisher.send(new Outgoing(Topics.THUMBNAILS, item.jobId(), created),
+					new Outgoing(Topics.IMAGES_COMPLETED, item.jobId(), new ImageCompleted(item.jobId())));
 		});
 		hold();
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +46,19 @@ public class TopicPublisher {
 	 * @param payload the record, written as JSON
 	 */
 	public void send(String topic, String key, Object payload) {
-		await(List.of(this.kafka.send(topic, key, this.json.writeValueAsString(payload))));
+		send(new Outgoing(topic, key, payload));
+	}
+
+	/**
+	 * Sends several records at once and waits for the broker to take all of them, so a
+	 * stage with more than one output waits for one round trip, not one per record.
+	 * @param records the records
+	 */
+	public void send(Outgoing... records) {
+		await(Stream.of(records)
+			.map((record) -> this.kafka.send(record.topic(), record.key(),
+					this.json.writeValueAsString(record.payload())))
+			.toList());
 	}
 
 	/**
@@ -66,6 +79,17 @@ public class TopicPublisher {
 			int partition = Math.floorMod(first + i, partitions);
 			return this.kafka.send(topic, partition, item.key(), this.json.writeValueAsString(item));
 		}).toList());
+	}
+
+	/**
+	 * One record to send.
+	 *
+	 * @param topic the topic
+	 * @param key the key, which chooses the partition
+	 * @param payload the record, written as JSON
+	 */
+	public record Outgoing(String topic, String key, Object payload) {
+
 	}
 
 	private static void await(List<CompletableFuture<SendResult<String, String>>> sends) {
