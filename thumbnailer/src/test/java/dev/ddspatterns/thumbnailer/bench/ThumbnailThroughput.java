@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -38,18 +40,27 @@ import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Benchmark: thumbnails per second through the whole Kafka pipeline with two workers (one
- * instance, {@code worker-concurrency=2}) against the same {@link ThumbnailRenderer} in a
- * plain two-thread loop over the same files, rounds interleaved so both see the same
- * machine; then the end-to-end latency of one 30 s video job (6 frames). Real Kafka
- * (KRaft) and Redis, over loopback, in this JVM.
+ * Benchmark: thumbnails per second from two workers through Kafka against the same
+ * {@link ThumbnailRenderer} in a plain two-thread loop over the same files, rounds
+ * interleaved so all see the same machine. Two ways through Kafka (one instance,
+ * {@code worker-concurrency=2}):
+ * <ul>
+ * <li>the <em>work queue</em>: the items are queued first, then two workers drain them;
+ * <li>the <em>whole pipeline</em>: one job per photo from its upload to {@code done},
+ * every stage running at once on the same cores.
+ * </ul>
+ * Then the end-to-end latency of one 30 s video job (6 frames). Real Kafka (KRaft, in
+ * this JVM) and Redis (a server process), over loopback.
  *
  * <p>
- * Settings (system properties): {@code bench.images} (default 120), {@code bench.rounds}
- * (3), {@code bench.videos} (5), {@code bench.out} (where the Markdown table goes). Run
- * it with {@code bench/thumbnailer.sh}.
+ * Settings (system properties): {@code bench.images} (default 120), {@code bench.width}
+ * and {@code bench.height} (4032x3024), {@code bench.warm-up-rounds} (3),
+ * {@code bench.rounds} (3), {@code bench.videos} (5), {@code bench.out} (where the
+ * Markdown table goes). Run it with {@code bench/thumbnailer.sh}.
  */
 public final class ThumbnailThroughput {
 
@@ -62,7 +73,7 @@ public final class ThumbnailThroughput {
 
 	public static void main(String[] args) throws Exception {
 		int images = Integer.getInteger("bench.images", 120);
-		int rounds = Integer.getInteger("bench.rounds", 3);
+		int measuredRounds = Integer.getInteger("bench.rounds", 3);
 		int videos = Integer.getInteger("bench.videos", 5);
 		Path work = Files.createTempDirectory("thumbnailer-bench");
 		int width = Integer.getInteger("bench.width", 4032);
@@ -89,16 +100,24 @@ public final class ThumbnailThroughput {
 			// core busy for its first few hundred jobs.
 			for (int warmUp = 0; warmUp < Integer.getInteger("bench.warm-up-rounds", 3); warmUp++) {
 				loop(sources, work.resolve("warm-up"));
+				workQueue(app, base, sources);
 				pipeline(base, sources);
 			}
 
-			double[] loopRates = new double[rounds];
-			double[] pipelineRates = new double[rounds];
-			for (int round = 0; round < rounds; round++) {
-				loopRates[round] = loop(sources, work.resolve("loop-" + round));
-				pipelineRates[round] = pipeline(base, sources);
-				System.out.printf("round %d: loop %.1f/s, pipeline %.1f/s%n", round + 1, loopRates[round],
-						pipelineRates[round]);
+			List<String> rounds = new ArrayList<>();
+			double[] loopRates = new double[measuredRounds];
+			double[] queueRates = new double[measuredRounds];
+			double[] pipelineRates = new double[measuredRounds];
+			for (int round = 0; round < measuredRounds; round++) {
+				Path loopOut = work.resolve("loop-" + round);
+				Measured loop = loop(sources, loopOut);
+				Measured queue = workQueue(app, base, sources);
+				Measured pipeline = pipeline(base, sources);
+				loopRates[round] = loop.rate();
+				queueRates[round] = queue.rate();
+				pipelineRates[round] = pipeline.rate();
+				rounds.add("round %d: loop %s, work queue %s, pipeline %s".formatted(round + 1, loop, queue, pipeline));
+				System.out.println(rounds.get(round));
 			}
 			long[] latencies = new long[videos];
 			byte[] videoBytes = Files.readAllBytes(video);
@@ -108,7 +127,8 @@ public final class ThumbnailThroughput {
 				latencies[i] = (System.nanoTime() - start) / 1_000_000;
 			}
 			report(images + " photos of " + width + "x" + height + " (" + Files.size(sources.get(0)) / 1024
-					+ " KB each) → 320x180", rounds, loopRates, pipelineRates, latencies, Files.size(video));
+					+ " KB each) → 320x180", rounds, loopRates, queueRates, pipelineRates, latencies,
+					Files.size(video));
 			stages(app.getBean(MeterRegistry.class));
 		}
 		finally {
@@ -119,11 +139,11 @@ public final class ThumbnailThroughput {
 	}
 
 	/** The same rendering and writing the workers do, on two plain threads. */
-	private static double loop(List<Path> sources, Path out) throws Exception {
+	private static Measured loop(List<Path> sources, Path out) throws Exception {
 		Files.createDirectories(out);
 		ThumbnailRenderer renderer = new ThumbnailRenderer();
 		ExecutorService threads = Executors.newFixedThreadPool(2);
-		long start = System.nanoTime();
+		Stopwatch watch = Stopwatch.start();
 		List<Future<?>> done = new ArrayList<>();
 		for (Path source : sources) {
 			done.add(threads.submit(() -> {
@@ -134,14 +154,97 @@ public final class ThumbnailThroughput {
 		for (Future<?> item : done) {
 			item.get();
 		}
-		double rate = sources.size() / ((System.nanoTime() - start) / 1e9);
+		Measured measured = watch.stop(sources.size());
 		threads.shutdown();
-		return rate;
+		return measured;
+	}
+
+	/**
+	 * The work queue alone: every file as its own job through the API, the filter and the
+	 * splitter while the image workers are paused, so that the work items queue up in
+	 * Kafka; then the two workers are let loose on that backlog, with the stages after
+	 * them paused, and timed until they have made every thumbnail. Untimed, the paused
+	 * stages then finish the jobs.
+	 */
+	private static Measured workQueue(ConfigurableApplicationContext app, String base, List<Path> sources)
+			throws Exception {
+		KafkaListenerEndpointRegistry listeners = app.getBean(KafkaListenerEndpointRegistry.class);
+		MeterRegistry meters = app.getBean(MeterRegistry.class);
+		MessageListenerContainer workers = listeners.getListenerContainer("image-worker");
+		List<MessageListenerContainer> after = Stream.of("copier", "join", "merger", "reduce", "notifier")
+			.map(listeners::getListenerContainer)
+			.toList();
+		workers.pause();
+		after.forEach(MessageListenerContainer::pause);
+		await(() -> workers.isContainerPaused()
+				&& after.stream().allMatch(MessageListenerContainer::isContainerPaused));
+		Timer splitter = succeeded(meters, "splitter");
+		Timer worker = succeeded(meters, "image-worker");
+		long split = splitter.count();
+		List<String> jobs = new ArrayList<>();
+		for (Path source : sources) {
+			jobs.add(submit(base, Files.readAllBytes(source), "image/jpeg", ""));
+		}
+		await(() -> splitter.count() - split == sources.size());
+
+		long made = worker.count();
+		Stopwatch watch = Stopwatch.start();
+		workers.resume();
+		await(() -> worker.count() - made == sources.size());
+		Measured measured = watch.stop(sources.size());
+
+		after.forEach(MessageListenerContainer::resume);
+		for (String job : jobs) {
+			awaitDone(base, job);
+		}
+		return measured;
+	}
+
+	/**
+	 * The timer of a stage's successfully processed records (the same one the stage
+	 * records to).
+	 */
+	private static Timer succeeded(MeterRegistry meters, String stage) {
+		return Timer.builder("thumbnailer.stage").tag("stage", stage).tag("outcome", "success").register(meters);
+	}
+
+	private static void await(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Timed out");
+			}
+			Thread.sleep(5);
+		}
+	}
+
+	/** A rate, and how many cores the process kept busy meanwhile. */
+	private record Measured(double rate, double coresBusy) {
+
+		@Override
+		public String toString() {
+			return "%.1f/s (%.2f cores busy)".formatted(this.rate, this.coresBusy);
+		}
+
+	}
+
+	/** Wall and process CPU time from its start. */
+	private record Stopwatch(long wall, long cpu) {
+
+		static Stopwatch start() {
+			return new Stopwatch(System.nanoTime(), cpuNanos());
+		}
+
+		Measured stop(int items) {
+			long elapsed = System.nanoTime() - this.wall;
+			return new Measured(items / (elapsed / 1e9), (double) (cpuNanos() - this.cpu) / elapsed);
+		}
+
 	}
 
 	/** Every file as its own job through the API and the pipeline; done when all are. */
-	private static double pipeline(String base, List<Path> sources) throws Exception {
-		long start = System.nanoTime();
+	private static Measured pipeline(String base, List<Path> sources) throws Exception {
+		Stopwatch watch = Stopwatch.start();
 		List<String> jobs = new ArrayList<>();
 		for (Path source : sources) {
 			jobs.add(submit(base, Files.readAllBytes(source), "image/jpeg", ""));
@@ -149,7 +252,7 @@ public final class ThumbnailThroughput {
 		for (String job : jobs) {
 			awaitDone(base, job);
 		}
-		return sources.size() / ((System.nanoTime() - start) / 1e9);
+		return watch.stop(sources.size());
 	}
 
 	private static String submit(String base, byte[] content, String mediaType, String query) throws Exception {
@@ -213,28 +316,32 @@ public final class ThumbnailThroughput {
 		return photos;
 	}
 
-	private static void report(String workload, int rounds, double[] loopRates, double[] pipelineRates,
-			long[] latencies, long videoBytes) throws IOException {
+	private static void report(String workload, List<String> rounds, double[] loopRates, double[] queueRates,
+			double[] pipelineRates, long[] latencies, long videoBytes) throws IOException {
 		double loop = median(loopRates);
+		double queue = median(queueRates);
 		double pipeline = median(pipelineRates);
 		Arrays.sort(latencies);
 		String table = """
 				| what | median of %d rounds |
 				|---|---|
 				| plain 2-thread loop, thumbnails/s | %.1f |
-				| Kafka pipeline, 2 workers, thumbnails/s | %.1f |
-				| ratio pipeline / loop | %.3f |
+				| work queue: 2 workers through Kafka, thumbnails/s | %.1f |
+				| ratio work queue / loop | %.3f |
+				| whole pipeline, one job per photo from upload to done, thumbnails/s | %.1f |
+				| ratio whole pipeline / loop | %.3f |
 				| one 30 s 1280x720 H.264 video (%d KB, 6 frames) end to end, ms: min / median / max of %d | %d / %d / %d |
 				"""
-			.formatted(rounds, loop, pipeline, pipeline / loop, videoBytes / 1024, latencies.length, latencies[0],
-					latencies[latencies.length / 2], latencies[latencies.length - 1]);
-		System.out
-			.println("rounds: loop " + Arrays.toString(loopRates) + ", pipeline " + Arrays.toString(pipelineRates));
+			.formatted(rounds.size(), loop, queue, queue / loop, pipeline, pipeline / loop, videoBytes / 1024,
+					latencies.length, latencies[0], latencies[latencies.length / 2], latencies[latencies.length - 1]);
+		System.out.println("rounds: loop " + Arrays.toString(loopRates) + ", work queue " + Arrays.toString(queueRates)
+				+ ", pipeline " + Arrays.toString(pipelineRates));
 		System.out.println(workload + " per round");
 		System.out.println(table);
 		Path out = Path.of(System.getProperty("bench.out", "target/bench"));
 		Files.createDirectories(out);
-		Files.writeString(out.resolve("thumbnailer.md"), workload + "\n\n" + table);
+		Files.writeString(out.resolve("thumbnailer.md"),
+				workload + "\n\n" + String.join("\n", rounds) + "\n\n" + table);
 	}
 
 	/** Where the pipeline's time went: records and mean time per stage. */
@@ -244,6 +351,11 @@ public final class ThumbnailThroughput {
 					timer.getId().getTag("stage"), timer.getId().getTag("outcome"), timer.count(),
 					timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS));
 		}
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double median(double[] values) {
