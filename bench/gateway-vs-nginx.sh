@@ -112,10 +112,13 @@ taskset -c "$SERVER_CPUS" java -Xmx512m -jar "$GATEWAY_JAR" --server.port="$GATE
   --spring.config.additional-location=file:bench/gateway-bench.yml --bench.backend-port="$BACKEND_PORT" \
   --spring.data.redis.port="$REDIS_PORT" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
-# (d) the bare gateway.
+# (d) the bare gateway. BARE_ARGS adds settings to this one only, e.g.
+# BARE_ARGS=--bench.bare-uri=http://127.0.0.1:18090
+# for a route straight to the backend's address, without the load balancer.
+# shellcheck disable=SC2086
 taskset -c "$SERVER_CPUS" java -Xmx512m -jar "$GATEWAY_JAR" --server.port="$BARE_PORT" --spring.profiles.active=bare \
   --spring.config.additional-location=file:bench/gateway-bench.yml --bench.backend-port="$BACKEND_PORT" \
-  --spring.data.redis.port="$REDIS_PORT" >"$WORK/gateway-bare.log" 2>&1 &
+  --spring.data.redis.port="$REDIS_PORT" ${BARE_ARGS:-} >"$WORK/gateway-bare.log" 2>&1 &
 PIDS+=($!)
 
 A="http://127.0.0.1:$BACKEND_PORT/v1/cache/bench"
