@@ -15,6 +15,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Replaces Boot's WebFlux error handler for errors that never reach a controller: a
@@ -24,6 +25,9 @@ import org.springframework.web.server.ServerWebExchange;
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
+
+	private static final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(
+			ProblemErrorWebExceptionHandler.class.getName() + ".DisconnectedClient");
 
 	private final ServerResponse.Context responseContext;
 
@@ -46,6 +50,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (disconnected.checkAndLogClientDisconnectedException(ex)) {
+			return Mono.empty();
+		}
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The WebFlux twin of {@link ServletProblemHandler}: the same stable types, invalid
@@ -27,6 +28,9 @@ class ReactiveProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ReactiveProblemHandler.class);
 
+	private static final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(
+			ReactiveProblemHandler.class.getName() + ".DisconnectedClient");
+
 	@ExceptionHandler
 	Mono<ResponseEntity<Object>> handleConstraintViolation(ConstraintViolationException ex,
 			ServerWebExchange exchange) {
@@ -36,6 +40,10 @@ class ReactiveProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		// The client hung up: nobody is left to answer, and it is not the server's fault.
+		if (disconnected.checkAndLogClientDisconnectedException(ex)) {
+			return Mono.empty();
+		}
 		ProblemDetail problem = ProblemBodies.unexpected(ex);
 		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
 		if (status.is5xxServerError()) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Spring MVC's problem-detail handling, completed with the suite's stable types, the list
@@ -27,6 +28,9 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ServletProblemHandler.class);
 
+	private static final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(
+			ServletProblemHandler.class.getName() + ".DisconnectedClient");
+
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		ProblemDetail problem = ProblemBodies.constraintViolations(ex);
@@ -35,6 +39,10 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		// The client hung up: nobody is left to answer, and it is not the server's fault.
+		if (disconnected.checkAndLogClientDisconnectedException(ex)) {
+			return null;
+		}
 		ProblemDetail problem = ProblemBodies.unexpected(ex);
 		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
 		if (status.is5xxServerError()) {
