@@ -2,14 +2,15 @@ package dev.ddspatterns.thumbnailer.pipeline;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,7 +57,7 @@ public class TopicPublisher {
 	 */
 	public void send(Outgoing... records) {
 		await(Stream.of(records)
-			.map((record) -> this.kafka.send(record.topic(), record.key(),
+			.map((record) -> this.kafka.send(record.topic(), record.partition(), record.key(),
 					this.json.writeValueAsString(record.payload())))
 			.toList());
 	}
@@ -74,21 +75,31 @@ public class TopicPublisher {
 	void sendAll(String topic, List<Events.WorkItem> items) {
 		int partitions = this.kafka.partitionsFor(topic).size();
 		int first = this.nextPartition.getAndAdd(items.size());
-		await(IntStream.range(0, items.size()).mapToObj((i) -> {
-			Events.WorkItem item = items.get(i);
-			int partition = Math.floorMod(first + i, partitions);
-			return this.kafka.send(topic, partition, item.key(), this.json.writeValueAsString(item));
-		}).toList());
+		send(IntStream.range(0, items.size())
+			.mapToObj(
+					(i) -> new Outgoing(topic, Math.floorMod(first + i, partitions), items.get(i).key(), items.get(i)))
+			.toArray(Outgoing[]::new));
 	}
 
 	/**
 	 * One record to send.
 	 *
 	 * @param topic the topic
-	 * @param key the key, which chooses the partition
+	 * @param partition the partition, or {@code null} for the one the key hashes to
+	 * @param key the key
 	 * @param payload the record, written as JSON
 	 */
-	public record Outgoing(String topic, String key, Object payload) {
+	public record Outgoing(String topic, @Nullable Integer partition, String key, Object payload) {
+
+		/**
+		 * A record on the partition its key hashes to.
+		 * @param topic the topic
+		 * @param key the key
+		 * @param payload the record, written as JSON
+		 */
+		public Outgoing(String topic, String key, Object payload) {
+			this(topic, null, key, payload);
+		}
 
 	}
 
