@@ -53,10 +53,8 @@ class RedisServersIntegrationTests {
 		RedisShard shard = redis.shard(1);
 		try (StatefulRedisConnection<String, String> primary = connect(shard.primary());
 				StatefulRedisConnection<String, String> replica = connect(shard.replica(0))) {
-			// (The primary's port as the replica dials it: the host's in process mode,
-			// 6379
-			// inside the container network in container mode; the copy below is what
-			// counts.)
+			// Not the primary's port: the replica dials the host's port in process mode
+			// but 6379 inside the container network. The copy below is what counts.
 			assertThat(replica.sync().info("replication")).contains("role:slave");
 			primary.sync().set("colour", "teal");
 			await().atMost(Duration.ofSeconds(5)).until(() -> "teal".equals(replica.sync().get("colour")));

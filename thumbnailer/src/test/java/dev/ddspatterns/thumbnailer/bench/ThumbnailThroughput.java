@@ -5,6 +5,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -109,8 +110,7 @@ public final class ThumbnailThroughput {
 			double[] queueRates = new double[measuredRounds];
 			double[] pipelineRates = new double[measuredRounds];
 			for (int round = 0; round < measuredRounds; round++) {
-				Path loopOut = work.resolve("loop-" + round);
-				Measured loop = loop(sources, loopOut);
+				Measured loop = loop(sources, work.resolve("loop-" + round));
 				Measured queue = workQueue(app, base, sources);
 				Measured pipeline = pipeline(base, sources);
 				loopRates[round] = loop.rate();
@@ -354,8 +354,8 @@ public final class ThumbnailThroughput {
 	}
 
 	private static long cpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean()).getProcessCpuTime();
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static double median(double[] values) {
