@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . containers/env.sh
 
-# netavark and aardvark-dns: container networks whose members find each other by name.
-packages=(podman runc netavark aardvark-dns buildah debootstrap podman-compose)
+# netavark and aardvark-dns: container networks whose members find each other by name; rsync
+# copies the images' build contexts (build-base-images.sh). A fresh Debian 12 machine has none.
+packages=(podman runc netavark aardvark-dns buildah debootstrap podman-compose rsync)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
