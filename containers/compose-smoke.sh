@@ -111,7 +111,7 @@ trap 'say "FAIL: line $LINENO: $BASH_COMMAND"' ERR
 # A container that passed is not checked again (each check is an exec into the container, and
 # a dozen JVMs are starting on the same cores).
 wait_healthy() {
-  local deadline=$((SECONDS + $1)) pending name
+  local deadline=$((SECONDS + $1)) pending name stuck
   local -A passed=()
   while :; do
     pending=()
@@ -120,7 +120,12 @@ wait_healthy() {
       [ "$(podman inspect --format '{{if .Config.Healthcheck}}yes{{end}}' "$name")" = yes ] || continue
       if podman healthcheck run "$name" >/dev/null 2>&1; then passed[$name]=1; else pending+=("$name"); fi
     done
-    [ ${#pending[@]} -eq 0 ] && return 0
+    if [ ${#pending[@]} -eq 0 ]; then
+      # Nothing pending proves nothing if a container never started: it would not be listed.
+      stuck=$(podman ps -a --filter "label=$label" --filter status=created --format '{{.Names}}' | paste -sd ' ')
+      [ -z "$stuck" ] || fail "never started: $stuck (see $logs/podman-compose.log)"
+      return 0
+    fi
     [ $SECONDS -lt $deadline ] || fail "not healthy after $1 s: ${pending[*]}"
     sleep 5
   done

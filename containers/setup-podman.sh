@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . containers/env.sh
 
-# netavark and aardvark-dns: container networks whose members find each other by name; rsync
-# copies the images' build contexts (build-base-images.sh). A fresh Debian 12 machine has none.
-packages=(podman runc netavark aardvark-dns buildah debootstrap podman-compose rsync)
+# netavark and aardvark-dns: container networks whose members find each other by name; netavark
+# 1.4 sets up their firewall rules with the iptables command (without it no container on a
+# network starts: "netavark: No such file or directory"); rsync copies the images' build
+# contexts (build-base-images.sh). A fresh Debian 12 machine has neither.
+packages=(podman runc netavark aardvark-dns buildah debootstrap podman-compose rsync iptables)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
