@@ -43,4 +43,7 @@ if ! ls demo/target/demo-*.jar gateway/target/gateway-*.jar thumbnailer/target/t
   echo "Building the suite (once) ..."
   ./mvnw -q -B -DskipTests package
 fi
-exec java -Ddemo.root="$PWD" -jar demo/target/demo-0.1.0-SNAPSHOT.jar "$@"
+# The demo's own JVM holds the Kafka broker and the tour: a small heap and the serial collector,
+# like the apps it starts (demo/AppLaunch).
+exec java -XX:+UseSerialGC -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -Ddemo.root="$PWD" \
+  -jar demo/target/demo-0.1.0-SNAPSHOT.jar "$@"

@@ -1,12 +1,9 @@
 package dev.ddspatterns.demo;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,15 +25,15 @@ final class AdapterSteps {
 	/** The fields a log pipeline can count on in every line of every app. */
 	private static final Set<String> LOG_FIELDS = Set.of("@timestamp", "log.level", "service.name", "message");
 
-	private final HttpClient http;
+	private final TourClient client;
 
 	private final JsonMapper json;
 
 	private final Stack stack;
 
-	AdapterSteps(HttpClient http, JsonMapper json, Stack stack) {
-		this.http = http;
-		this.json = json;
+	AdapterSteps(TourClient client, Stack stack) {
+		this.client = client;
+		this.json = client.mapper();
 		this.stack = stack;
 	}
 
@@ -46,7 +43,7 @@ final class AdapterSteps {
 		Set<String> logFields = null;
 		Map<String, String> readiness = new LinkedHashMap<>();
 		for (AppProcess app : this.stack.apps().values()) {
-			String scrape = get(app, "/actuator/prometheus").body();
+			String scrape = TourClient.expect(get(app, "/actuator/prometheus"), 200).body();
 			long lines = scrape.lines().filter((line) -> !line.isBlank() && !line.startsWith("#")).count();
 			long labelled = scrape.lines().filter((line) -> line.contains("instance=\"")).count();
 			series.put(app.name(), (int) lines);
@@ -101,8 +98,7 @@ final class AdapterSteps {
 	}
 
 	private HttpResponse<String> get(AppProcess app, String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(app.uri().resolve(path)).timeout(Duration.ofSeconds(5)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.client.get(app.uri().resolve(path));
 	}
 
 	private static Set<String> intersection(Set<String> left, Set<String> right) {

@@ -1,26 +1,21 @@
 package dev.ddspatterns.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import dev.ddspatterns.testsupport.Signals;
+import dev.ddspatterns.testsupport.JvmProcess;
 
 /**
- * One app of the suite running as its own JVM ({@code java -jar}), logging to a file,
- * ready once its {@code /readyz} answers 200.
+ * One app of the suite running as its own JVM, logging to a file, ready once its
+ * {@code /readyz} answers 200. It can be stopped, killed, frozen and started again on the
+ * same port, as the tour's faults need; each start is a new {@link JvmProcess}.
  */
 final class AppProcess {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+	private static final Duration GRACEFUL_SHUTDOWN = Duration.ofSeconds(15);
 
 	private final String name;
 
@@ -30,16 +25,23 @@ final class AppProcess {
 
 	private final Path log;
 
-	private Process process;
+	private JvmProcess process;
 
-	AppProcess(String name, Path jar, int port, Path logs, List<String> arguments) {
+	/**
+	 * @param name the app's name in the demo's table and log file
+	 * @param launch how to start its JVM: {@code java}, its options and the app
+	 * @param port its fixed port
+	 * @param logs the folder for its log file
+	 * @param arguments its own settings, {@code --name=value}
+	 */
+	AppProcess(String name, List<String> launch, int port, Path logs, List<String> arguments) {
 		this.name = name;
 		this.port = port;
 		this.log = logs.resolve(name + ".log");
-		this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-				// What a log shipper reads: every app's lines in one JSON format (ECS).
-				"--suite.logging.json=true"));
+		this.command = new ArrayList<>(launch);
+		this.command.add("--server.port=" + port);
+		// What a log shipper reads: every app's lines in one JSON format (ECS).
+		this.command.add("--suite.logging.json=true");
 		this.command.addAll(arguments);
 	}
 
@@ -64,88 +66,58 @@ final class AppProcess {
 	}
 
 	synchronized void start() {
-		try {
-			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + this.name, ex);
-		}
+		this.process = JvmProcess.start(this.command, this.port, ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 	}
 
-	boolean isRunning() {
+	synchronized boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}
 
 	/**
 	 * @param timeout how long to wait
-	 * @return whether {@code /readyz} answered 200 in time
+	 * @return whether {@code /readyz} answered 200 in time (false at once if the process
+	 * exited)
 	 */
-	boolean awaitReady(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline && isRunning()) {
-			if (ready()) {
-				return true;
-			}
-			Thread.sleep(250);
+	boolean awaitReady(Duration timeout) {
+		try {
+			current().awaitReady(timeout);
+			return true;
 		}
-		return false;
+		catch (IllegalStateException exitedOrLate) {
+			return false;
+		}
 	}
 
 	boolean ready() {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(uri().resolve("/readyz")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return isRunning() && current().isReady();
 	}
 
 	/** Kills the app at once (SIGKILL): no shutdown hook, nothing released. */
 	synchronized void kill() {
 		if (isRunning()) {
-			try {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.process.kill();
 		}
 	}
 
 	/** Freezes the app with SIGSTOP, as a long GC pause would: sockets stay open. */
 	void pause() {
-		Signals.send(this.process.toHandle(), "STOP");
+		current().pause();
 	}
 
 	/** Lets a frozen app run again (SIGCONT). */
 	void resume() {
-		Signals.send(this.process.toHandle(), "CONT");
+		current().resume();
 	}
 
 	/** Asks the app to shut down (SIGTERM, graceful), then kills it if it lingers. */
 	synchronized void stop() {
-		if (!isRunning()) {
-			return;
+		if (isRunning()) {
+			this.process.terminate(GRACEFUL_SHUTDOWN);
 		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+	}
+
+	private synchronized JvmProcess current() {
+		return this.process;
 	}
 
 }

@@ -2,8 +2,6 @@ package dev.ddspatterns.demo;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import static dev.ddspatterns.demo.TourClient.field;
 
 /**
  * The tour's election steps, against the three election-demo replicas (8084–8086): the
@@ -33,35 +33,32 @@ final class ElectionSteps {
 	/** The replicas' tick interval: the wait between a write and the next check. */
 	private static final Duration TICK = Duration.ofMillis(200);
 
-	private final HttpClient http;
-
-	private final JsonMapper json;
+	private final TourClient client;
 
 	private final Stack stack;
 
-	ElectionSteps(HttpClient http, JsonMapper json, Stack stack) {
-		this.http = http;
-		this.json = json;
+	ElectionSteps(TourClient client, Stack stack) {
+		this.client = client;
 		this.stack = stack;
 	}
 
 	boolean leaderFailover() throws Exception {
 		JsonNode before = leader(8084);
-		String leader = before.get("leader").asString();
-		long token = before.get("token").asLong();
+		String leader = field(before, "leader").asString();
+		long token = field(before, "token").asLong();
 		AppProcess process = this.stack.app(leader);
 		System.out.printf("   leader %s, fencing token %d, lease expires %s%n", leader, token,
-				before.get("leaseExpiresAt").asString());
+				field(before, "leaseExpiresAt").asString());
 		Instant killed = Instant.now();
 		process.kill();
 		JsonNode after = awaitNewLeader(survivor(leader), token);
 		boolean newLeader = after != null;
-		Duration gap = newLeader ? Duration.between(killed, Instant.parse(after.get("since").asString())) : null;
+		Duration gap = newLeader ? Duration.between(killed, Instant.parse(field(after, "since").asString())) : null;
 		System.out.printf(
 				"   killed %s (SIGKILL, lease not released); new leader %s with token %s after %s ms "
 						+ "(lease ttl %d ms, renewal every %d ms)%n",
-				leader, newLeader ? after.get("leader").asString() : "-",
-				newLeader ? after.get("token").asString() : "-", newLeader ? gap.toMillis() : "-", TTL.toMillis(),
+				leader, newLeader ? field(after, "leader").asString() : "-",
+				newLeader ? field(after, "token").asString() : "-", newLeader ? gap.toMillis() : "-", TTL.toMillis(),
 				RENEWAL.toMillis());
 		process.start();
 		boolean rejoined = process.awaitReady(Duration.ofMinutes(2));
@@ -76,12 +73,12 @@ final class ElectionSteps {
 	 */
 	boolean pausedLeader() throws Exception {
 		JsonNode before = leader(8084);
-		String leader = before.get("leader").asString();
-		long staleToken = before.get("token").asLong();
+		String leader = field(before, "leader").asString();
+		long staleToken = field(before, "token").asLong();
 		AppProcess process = this.stack.app(leader);
-		double rejectedBefore = Scrape.sum(this.http, process.port(), "election_ledger_rejected_total",
+		double rejectedBefore = Scrape.sum(this.client, process.port(), "election_ledger_rejected_total",
 				"ledger=\"leader\"");
-		double firedBefore = Scrape.sum(this.http, process.port(), "election_watchdog_firings_total", "");
+		double firedBefore = Scrape.sum(this.client, process.port(), "election_watchdog_firings_total", "");
 		Instant lastWrite = lastWrite(survivor(leader), leader, staleToken, Instant.now());
 		// Its next check comes one tick after that write; freeze it half way into the
 		// hold
@@ -96,7 +93,7 @@ final class ElectionSteps {
 			if (after != null) {
 				// The ledger learns of the new term from the successor's first write; a
 				// stale write that came before it would still be in order.
-				lastWrite(survivor(leader), after.get("leader").asString(), after.get("token").asLong(), paused);
+				lastWrite(survivor(leader), field(after, "leader").asString(), field(after, "token").asLong(), paused);
 			}
 		}
 		finally {
@@ -106,35 +103,35 @@ final class ElectionSteps {
 		System.out.printf(
 				"   froze %s (token %d) mid-write; %s took over with token %s and wrote to the ledger; "
 						+ "resumed %s after %d ms%n",
-				leader, staleToken, newLeader ? after.get("leader").asString() : "nobody",
-				newLeader ? after.get("token").asString() : "-", leader,
+				leader, staleToken, newLeader ? field(after, "leader").asString() : "nobody",
+				newLeader ? field(after, "token").asString() : "-", leader,
 				Duration.between(paused, Instant.now()).toMillis());
 		double rejected = rejectedBefore;
 		double fired = firedBefore;
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline && (rejected == rejectedBefore || fired == firedBefore)) {
 			Thread.sleep(100);
-			rejected = Scrape.sum(this.http, process.port(), "election_ledger_rejected_total", "ledger=\"leader\"");
-			fired = Scrape.sum(this.http, process.port(), "election_watchdog_firings_total", "");
+			rejected = Scrape.sum(this.client, process.port(), "election_ledger_rejected_total", "ledger=\"leader\"");
+			fired = Scrape.sum(this.client, process.port(), "election_watchdog_firings_total", "");
 		}
-		JsonNode woken = leader(process.port()).get("self");
+		JsonNode woken = field(get(process.port(), "/v1/leader"), "self");
 		System.out.printf(
 				"   %s after waking: watchdog fired %.0f time(s), stale writes rejected by the ledger %.0f, "
 						+ "acting as leader: %s%n",
-				leader, fired - firedBefore, rejected - rejectedBefore, woken.get("acting").asBoolean());
-		return newLeader && rejected > rejectedBefore && fired > firedBefore && !woken.get("acting").asBoolean();
+				leader, fired - firedBefore, rejected - rejectedBefore, field(woken, "acting").asBoolean());
+		return newLeader && rejected > rejectedBefore && fired > firedBefore && !field(woken, "acting").asBoolean();
 	}
 
 	boolean ledgerAndShards() throws Exception {
 		JsonNode entries = get(8085, "/v1/ledger?last=200");
 		List<Long> tokens = new ArrayList<>();
-		entries.forEach((entry) -> tokens.add(entry.get("token").asLong()));
+		entries.forEach((entry) -> tokens.add(field(entry, "token").asLong()));
 		boolean nonDecreasing = true;
 		for (int i = 1; i < tokens.size(); i++) {
 			nonDecreasing &= tokens.get(i) >= tokens.get(i - 1);
 		}
 		Map<Long, String> terms = new TreeMap<>();
-		entries.forEach((entry) -> terms.putIfAbsent(entry.get("token").asLong(), entry.get("owner").asString()));
+		entries.forEach((entry) -> terms.putIfAbsent(field(entry, "token").asLong(), field(entry, "owner").asString()));
 		System.out.printf("   last %d ledger entries: terms (token=writer) %s; tokens never decrease: %s%n",
 				tokens.size(), terms, nonDecreasing);
 		// A replica that lost its leases in the steps before takes its share back within
@@ -144,9 +141,9 @@ final class ElectionSteps {
 		JsonNode shards;
 		do {
 			owners.clear();
-			shards = get(8085, "/v1/ownership").get("shards");
+			shards = field(get(8085, "/v1/ownership"), "shards");
 			shards.forEach((shard) -> owners
-				.merge(shard.get("owner").isNull() ? "nobody" : shard.get("owner").asString(), 1, Integer::sum));
+				.merge(field(shard, "owner").isNull() ? "nobody" : field(shard, "owner").asString(), 1, Integer::sum));
 		}
 		while (owners.containsKey("nobody") && System.nanoTime() - started < TTL.multipliedBy(3).toNanos()
 				&& sleep(Duration.ofMillis(100)));
@@ -162,8 +159,8 @@ final class ElectionSteps {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
 			for (JsonNode entry : get(port, "/v1/ledger?last=5")) {
-				Instant at = Instant.parse(entry.get("at").asString());
-				if (entry.get("owner").asString().equals(writer) && entry.get("token").asLong() == token
+				Instant at = Instant.parse(field(entry, "at").asString());
+				if (field(entry, "owner").asString().equals(writer) && field(entry, "token").asLong() == token
 						&& at.isAfter(after)) {
 					return at;
 				}
@@ -174,14 +171,43 @@ final class ElectionSteps {
 	}
 
 	private JsonNode awaitNewLeader(int port, long token) throws Exception {
+		return awaitView(port, (view) -> !field(view, "leader").isNull() && field(view, "token").asLong() > token);
+	}
+
+	/**
+	 * The replica's view of the election once it shows a leader. Between two terms nobody
+	 * holds the lease, and on a busy machine a replica can answer 503 for a moment (its
+	 * Redis command timed out): both mean "not yet", not a failed step.
+	 */
+	private JsonNode leader(int port) throws Exception {
+		JsonNode view = awaitView(port, (answer) -> !field(answer, "leader").isNull());
+		if (view == null) {
+			throw new IllegalStateException("no leader seen through :" + port + " for " + TTL.multipliedBy(3));
+		}
+		return view;
+	}
+
+	/**
+	 * Polls {@code /v1/leader} until a 200 answer matches, for three ttls.
+	 * @return the matching view, or {@code null} (after printing the last answer) if none
+	 */
+	private JsonNode awaitView(int port, Predicate<JsonNode> wanted) throws Exception {
+		URI uri = URI.create("http://localhost:" + port + "/v1/leader");
 		long deadline = System.nanoTime() + TTL.multipliedBy(3).toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode view = leader(port);
-			if (!view.get("leader").isNull() && view.get("token").asLong() > token) {
-				return view;
+		HttpResponse<String> last;
+		do {
+			last = this.client.get(uri);
+			if (last.statusCode() == 200) {
+				JsonNode view = this.client.json(last, 200);
+				if (wanted.test(view)) {
+					return view;
+				}
 			}
 			Thread.sleep(20);
 		}
+		while (System.nanoTime() < deadline);
+		System.out.printf("   not seen through :%d in %d ms; its last answer: %d %s%n", port,
+				TTL.multipliedBy(3).toMillis(), last.statusCode(), last.body());
 		return null;
 	}
 
@@ -190,20 +216,12 @@ final class ElectionSteps {
 		return true;
 	}
 
-	private JsonNode leader(int port) throws IOException, InterruptedException {
-		return get(port, "/v1/leader");
-	}
-
 	private int survivor(String killed) {
 		return killed.equals("election-8084") ? 8085 : 8084;
 	}
 
 	private JsonNode get(int port, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		return this.json.readTree(response.body());
+		return this.client.getJson(URI.create("http://localhost:" + port + path));
 	}
 
 }

@@ -3,19 +3,18 @@ package dev.ddspatterns.demo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+
+import static dev.ddspatterns.demo.TourClient.request;
 
 /**
  * The tour's gateway steps: a burst against a rate-limited route, a 90/10 request split
@@ -35,23 +34,30 @@ final class GatewaySteps {
 
 	private static final int USERS = 1000;
 
-	private final HttpClient http;
+	private final TourClient client;
 
 	private final Stack stack;
 
-	GatewaySteps(HttpClient http, Stack stack) {
-		this.http = http;
+	GatewaySteps(TourClient client, Stack stack) {
+		this.client = client;
 		this.stack = stack;
 	}
 
 	/**
-	 * One caller sends 60 searches back to back; the route allows bursts of 20. After the
-	 * first, the gateway's response cache answers, so the burst takes well under a
-	 * second.
+	 * One caller sends 60 searches back to back; the route allows bursts of 20. Another
+	 * caller asks first, so the gateway's response cache answers the burst and it takes
+	 * well under a second.
+	 * <p>
+	 * The limiter's promise is about what it admits: at most the bucket's burst plus what
+	 * refills while the burst lasts. An admitted request can still end in the route's own
+	 * time limit (504) on a busy machine, if the cache entry expired mid-burst and the
+	 * search behind it was slow; that is the search route's deadline working, not the
+	 * limiter failing, so a 504 counts as admitted. Any other status fails the step.
 	 */
 	boolean rateLimitedBurst() throws Exception {
+		this.client.discarding(request(SEARCH).header("X-API-Key", "tour-burst-primer").build());
 		long started = System.nanoTime();
-		List<HttpResponse<Void>> answers = all(IntStream.range(0, BURST)
+		List<HttpResponse<Void>> answers = this.client.all(IntStream.range(0, BURST)
 			.mapToObj((i) -> request(SEARCH).header("X-API-Key", "tour-burst").build())
 			.toList(), 10);
 		double seconds = (System.nanoTime() - started) / 1e9;
@@ -68,25 +74,25 @@ final class GatewaySteps {
 					header(refused, "Retry-After"), header(refused, "X-RateLimit-Remaining"),
 					header(refused, "X-RateLimit-Replenish-Rate"), header(refused, "X-RateLimit-Burst-Capacity"));
 		});
-		long ok = statuses.getOrDefault(200, 0L);
+		long admitted = statuses.getOrDefault(200, 0L) + statuses.getOrDefault(504, 0L);
 		long refused = statuses.getOrDefault(429, 0L);
 		// On a slow machine the burst may take longer than the bucket needs to refill;
-		// then
-		// there is nothing to refuse, and the check is only that no more passed than
+		// then there is nothing to refuse, and the check is only that no more passed than
 		// allowed.
-		return ok + refused == BURST && ok <= allowed + 1 && (refused > 0 || allowed >= BURST);
+		return admitted + refused == BURST && admitted <= allowed + 1 && (refused > 0 || allowed >= BURST);
 	}
 
 	/** 1,000 users, each with its own API key, ask the experiment route once each. */
 	boolean requestSplit() throws Exception {
-		List<HttpResponse<Void>> answers = all(IntStream.range(0, USERS)
+		List<HttpResponse<Void>> answers = this.client.all(IntStream.range(0, USERS)
 			.mapToObj((user) -> request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build())
 			.toList(), 16);
 		Map<String, Long> variants = new TreeMap<>();
 		answers.forEach((answer) -> variants.merge(header(answer, "X-Variant"), 1L, Long::sum));
 		boolean sticky = IntStream.range(0, 10)
 			.allMatch((user) -> header(answers.get(user), "X-Variant").equals(
-					header(send(request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build()), "X-Variant")));
+					header(this.client.discarding(request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build()),
+							"X-Variant")));
 		double v2 = variants.getOrDefault("v2", 0L) / (double) USERS;
 		System.out.printf("   %d users: %s; v2 share %.1f%% (configured 10%%); the same 10 users again: %s%n", USERS,
 				variants, 100 * v2, sticky ? "same variants" : "DIFFERENT variants");
@@ -182,9 +188,9 @@ final class GatewaySteps {
 	boolean responseCache() throws Exception {
 		URI uri = URI.create("http://localhost:8080/api/v1/search?q=wolf%20OR%20bear");
 		double before = searchRootRequests();
-		HttpResponse<Void> first = send(request(uri).header("X-API-Key", "tour-cache").build());
+		HttpResponse<Void> first = this.client.discarding(request(uri).header("X-API-Key", "tour-cache").build());
 		double afterFirst = awaitSearchRootRequests(before + 1);
-		HttpResponse<Void> second = send(request(uri).header("X-API-Key", "tour-cache").build());
+		HttpResponse<Void> second = this.client.discarding(request(uri).header("X-API-Key", "tour-cache").build());
 		Thread.sleep(300);
 		double afterSecond = searchRootRequests();
 		System.out.printf(
@@ -211,10 +217,11 @@ final class GatewaySteps {
 		String protocol = https.sslSession()
 			.map((session) -> session.getProtocol() + " " + session.getCipherSuite())
 			.orElse("no TLS session");
-		HttpResponse<Void> plain = send(request(URI.create("http://localhost:8080/api/v1/election/leader")).build());
+		HttpResponse<Void> plain = this.client
+			.discarding(request(URI.create("http://localhost:8080/api/v1/election/leader")).build());
 		String untrusted;
 		try {
-			this.http.send(request(secure).build(), HttpResponse.BodyHandlers.discarding());
+			this.client.http().send(request(secure).build(), HttpResponse.BodyHandlers.discarding());
 			untrusted = "answered";
 		}
 		catch (IOException ex) {
@@ -247,8 +254,7 @@ final class GatewaySteps {
 				// A new query and caller each time: no cache hit, no rate limit.
 				URI uri = URI.create("http://localhost:8080/api/v1/search?q=breaker" + i);
 				long started = System.nanoTime();
-				last = this.http.send(request(uri).header("X-API-Key", "tour-breaker-" + i).build(),
-						HttpResponse.BodyHandlers.ofString());
+				last = this.client.send(request(uri).header("X-API-Key", "tour-breaker-" + i).build());
 				lastMillis = (System.nanoTime() - started) / 1_000_000;
 				seen.add(last.statusCode() + (last.headers().firstValue("Retry-After").isPresent() ? "R" : "") + " "
 						+ lastMillis + "ms");
@@ -268,10 +274,11 @@ final class GatewaySteps {
 		boolean closed = false;
 		while (ready && !closed && System.nanoTime() - restarted < Duration.ofSeconds(60).toNanos()) {
 			Thread.sleep(500);
-			send(request(URI.create("http://localhost:8080/api/v1/search?q=recovered" + System.nanoTime()))
-				.header("X-API-Key", "tour-breaker-recovery")
-				.build());
-			closed = Scrape.sum(this.http, 8080, "resilience4j_circuitbreaker_state",
+			this.client
+				.discarding(request(URI.create("http://localhost:8080/api/v1/search?q=recovered" + System.nanoTime()))
+					.header("X-API-Key", "tour-breaker-recovery")
+					.build());
+			closed = Scrape.sum(this.client, 8080, "resilience4j_circuitbreaker_state",
 					"name=\"search\",state=\"closed\"") == 1;
 		}
 		System.out.printf(
@@ -284,7 +291,7 @@ final class GatewaySteps {
 	}
 
 	private double searchRootRequests() throws Exception {
-		return Scrape.sum(this.http, 8082, "http_server_requests_seconds_count", "uri=\"/v1/search\"");
+		return Scrape.sum(this.client, 8082, "http_server_requests_seconds_count", "uri=\"/v1/search\"");
 	}
 
 	/** Metrics are recorded as the answer completes, a moment after the client has it. */
@@ -299,29 +306,10 @@ final class GatewaySteps {
 	}
 
 	private String replica(URI uri, String session) throws Exception {
-		HttpResponse<String> answer = this.http.send(request(uri).header("Cookie", "suite-session=" + session).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = this.client
+			.send(request(uri).header("Cookie", "suite-session=" + session).build());
 		Matcher self = SELF.matcher(answer.body());
 		return self.find() ? self.group(1) : "status " + answer.statusCode();
-	}
-
-	private List<HttpResponse<Void>> all(List<HttpRequest> requests, int concurrency) throws Exception {
-		Semaphore inFlight = new Semaphore(concurrency);
-		List<CompletableFuture<HttpResponse<Void>>> answers = requests.stream().map((request) -> {
-			inFlight.acquireUninterruptibly();
-			return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-				.whenComplete((answer, failure) -> inFlight.release());
-		}).toList();
-		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
-		return answers.stream().map(CompletableFuture::join).toList();
-	}
-
-	private HttpResponse<Void> send(HttpRequest request) {
-		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).join();
-	}
-
-	private static HttpRequest.Builder request(URI uri) {
-		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
 	}
 
 	private static String header(HttpResponse<?> answer, String name) {

@@ -1,6 +1,5 @@
 package dev.ddspatterns.demo;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -26,12 +25,12 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class KafkaSteps {
 
-	private final HttpClient http;
+	private final TourClient client;
 
 	private final Stack stack;
 
-	KafkaSteps(HttpClient http, Stack stack) {
-		this.http = http;
+	KafkaSteps(TourClient client, Stack stack) {
+		this.client = client;
 		this.stack = stack;
 	}
 
@@ -71,7 +70,7 @@ final class KafkaSteps {
 			long totalLag = lags.values().stream().mapToLong(Long::longValue).sum();
 			Map<String, Double> processed = new TreeMap<>();
 			for (AppProcess worker : List.of(this.stack.app("thumbnailer"), this.stack.app("thumbnailer-8087"))) {
-				Scrape.sumBy(this.http, worker.port(), "thumbnailer_stage_seconds_count", "stage")
+				Scrape.sumBy(this.client, worker.port(), "thumbnailer_stage_seconds_count", "stage")
 					.forEach((stage, count) -> processed.merge(stage, count, Double::sum));
 			}
 			System.out.printf("   records per stage, both workers (thumbnailer_stage_seconds_count): %s%n", processed);

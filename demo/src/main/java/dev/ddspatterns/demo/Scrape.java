@@ -2,10 +2,6 @@ package dev.ddspatterns.demo;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -23,15 +19,15 @@ final class Scrape {
 	}
 
 	/**
-	 * @param http the client
+	 * @param client the tour's client
 	 * @param port the app's port
 	 * @param name a sample name, such as {@code search_root_hedges_sent_total}
 	 * @param label a fragment every counted sample's labels contain, such as
 	 * {@code shard="0"}; empty for all
 	 * @return the sum of the matching samples, 0 if there are none
 	 */
-	static double sum(HttpClient http, int port, String name, String label) throws IOException, InterruptedException {
-		Matcher sample = SAMPLE.matcher(scrape(http, port));
+	static double sum(TourClient client, int port, String name, String label) throws IOException, InterruptedException {
+		Matcher sample = SAMPLE.matcher(scrape(client, port));
 		double sum = 0;
 		while (sample.find()) {
 			if (sample.group(1).equals(name) && sample.group(2).contains(label)) {
@@ -42,17 +38,17 @@ final class Scrape {
 	}
 
 	/**
-	 * @param http the client
+	 * @param client the tour's client
 	 * @param port the app's port
 	 * @param name a sample name
 	 * @param label the label to group by, such as {@code stage}
 	 * @return the sum of the samples per value of that label
 	 */
-	static Map<String, Double> sumBy(HttpClient http, int port, String name, String label)
+	static Map<String, Double> sumBy(TourClient client, int port, String name, String label)
 			throws IOException, InterruptedException {
 		Pattern value = Pattern.compile("(?:^|,)" + label + "=\"([^\"]*)\"");
 		Map<String, Double> sums = new TreeMap<>();
-		Matcher sample = SAMPLE.matcher(scrape(http, port));
+		Matcher sample = SAMPLE.matcher(scrape(client, port));
 		while (sample.find()) {
 			Matcher labelled = value.matcher(sample.group(2));
 			if (sample.group(1).equals(name) && labelled.find()) {
@@ -62,11 +58,8 @@ final class Scrape {
 		return sums;
 	}
 
-	private static String scrape(HttpClient http, int port) throws IOException, InterruptedException {
-		return http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString())
+	private static String scrape(TourClient client, int port) throws IOException, InterruptedException {
+		return TourClient.expect(client.get(URI.create("http://localhost:" + port + "/actuator/prometheus")), 200)
 			.body();
 	}
 

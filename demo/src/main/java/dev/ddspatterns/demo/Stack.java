@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -54,6 +55,8 @@ final class Stack implements AutoCloseable {
 
 	private final TestCertificates certificates;
 
+	private final AppLaunch launch;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	Stack(Path root) {
@@ -66,6 +69,7 @@ final class Stack implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.certificates = TestCertificates.generate(root.resolve(".demo/tls"));
+		this.launch = new AppLaunch(root);
 	}
 
 	/**
@@ -101,6 +105,15 @@ final class Stack implements AutoCloseable {
 		}
 		this.redis.put("spare-shard", RedisProcess.start("spare-shard", SPARE_SHARD, null));
 		this.kafka.start(InfrastructureMode.PROCESSES);
+	}
+
+	/**
+	 * Extracts the apps and records their start-up caches where this build has none yet
+	 * (once per build; see {@link AppLaunch}).
+	 */
+	void prepareApps() {
+		this.launch.prepare(Map.of("search-leaf", "-exec", "search-root", "", "cache-service", "", "thumbnailer", "",
+				"election-demo", "", "gateway", ""));
 	}
 
 	void startApps() {
@@ -162,6 +175,17 @@ final class Stack implements AutoCloseable {
 		return this.redis;
 	}
 
+	/**
+	 * @return the resident memory of every process the demo runs, its own included, in
+	 * bytes (empty where the system does not say)
+	 */
+	OptionalLong residentBytes() {
+		List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+		this.apps.values().stream().filter(AppProcess::isRunning).forEach((app) -> pids.add(app.pid()));
+		this.redis.values().stream().filter(RedisProcess::isRunning).forEach((server) -> pids.add(server.pid()));
+		return Footprint.residentBytes(pids);
+	}
+
 	AppProcess app(String name) {
 		return this.apps.get(name);
 	}
@@ -189,16 +213,12 @@ final class Stack implements AutoCloseable {
 		return this.kafka.bootstrapServers();
 	}
 
-	private void add(String name, Path jar, int port, List<String> arguments) {
-		this.apps.put(name, new AppProcess(name, jar, port, this.logs, arguments));
+	private void add(String name, List<String> launch, int port, List<String> arguments) {
+		this.apps.put(name, new AppProcess(name, launch, port, this.logs, arguments));
 	}
 
-	private Path jar(String module, String classifier) {
-		Path jar = this.root.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT" + classifier + ".jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
-		}
-		return jar;
+	private List<String> jar(String module, String classifier) {
+		return this.launch.command(module, classifier);
 	}
 
 	@Override

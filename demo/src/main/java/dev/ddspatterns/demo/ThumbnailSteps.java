@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,8 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import static dev.ddspatterns.demo.TourClient.field;
 
 /**
  * The tour's thumbnailer step: an image and a video made here (the video with FFmpeg, one
@@ -44,17 +44,14 @@ final class ThumbnailSteps {
 		avutil.av_log_set_level(avutil.AV_LOG_ERROR);
 	}
 
-	private final HttpClient http;
-
-	private final JsonMapper json;
+	private final TourClient client;
 
 	private final Path blobs;
 
 	private final TourOrigin origin;
 
-	ThumbnailSteps(HttpClient http, JsonMapper json, Path blobs, TourOrigin origin) {
-		this.http = http;
-		this.json = json;
+	ThumbnailSteps(TourClient client, Path blobs, TourOrigin origin) {
+		this.client = client;
 		this.blobs = blobs;
 		this.origin = origin;
 	}
@@ -76,7 +73,8 @@ final class ThumbnailSteps {
 		System.out.printf(
 				"   {\"url\":\"%s\"} without a size: through the gateway %s -> %s thumbnail; "
 						+ "straight to the thumbnailer %s -> %s%n",
-				picture, decorated.get("state").asString(), decoratedSize, plain.get("state").asString(), plainSize);
+				picture, field(decorated, "state").asString(), decoratedSize, field(plain, "state").asString(),
+				plainSize);
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (this.origin.callbacks("decorated").isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(100);
@@ -88,7 +86,7 @@ final class ThumbnailSteps {
 		HttpResponse<String> tooLarge = postJson(JOBS, "{\"url\":\"" + "x".repeat(70 * 1024) + "\"}");
 		System.out.printf("   malformed JSON -> %d %s; a 70 KB body -> %d %s%n", malformed.statusCode(),
 				malformed.headers().firstValue("Content-Type").orElse("-"), tooLarge.statusCode(),
-				this.json.readTree(tooLarge.body()).path("title").asString());
+				this.client.json(tooLarge, 413).path("title").asString());
 		return "256x144".equals(decoratedSize) && "320x180".equals(plainSize) && callbacks.size() == 1
 				&& callbacks.get(0).contains("\"job-done\"") && callbacks.get(0).contains(viaGateway)
 				&& malformed.statusCode() == 400
@@ -109,19 +107,19 @@ final class ThumbnailSteps {
 		report("video", videoJob);
 		JsonNode summary = get(clip + "/summary");
 		System.out.printf("   video summary: %d thumbnails, %d bytes, contact sheet %dx%d (%s), dominant colours %s%n",
-				summary.get("thumbnails").asInt(), summary.get("thumbnailBytes").asLong(),
+				field(summary, "thumbnails").asInt(), field(summary, "thumbnailBytes").asLong(),
 				summary.at("/contactSheet/columns").asInt(), summary.at("/contactSheet/rows").asInt(),
 				this.blobs.resolve(summary.at("/contactSheet/key").asString()),
 				summary.at("/colours/dominant").findValuesAsString("colour"));
 		System.out.printf("   both jobs done %d ms after the first upload%n", millis);
-		return "done".equals(imageJob.get("state").asString()) && "done".equals(videoJob.get("state").asString())
-				&& summary.get("thumbnails").asInt() == 6;
+		return "done".equals(field(imageJob, "state").asString()) && "done".equals(field(videoJob, "state").asString())
+				&& field(summary, "thumbnails").asInt() == 6;
 	}
 
 	private void report(String what, JsonNode job) {
-		System.out.printf("   %s job %s: %s, %d thumbnails, stages %s, made by %s%n", what, job.get("id").asString(),
-				job.get("state").asString(), job.at("/progress/thumbnails").asInt(), job.get("progress"),
-				job.get("workers"));
+		System.out.printf("   %s job %s: %s, %d thumbnails, stages %s, made by %s%n", what, field(job, "id").asString(),
+				field(job, "state").asString(), job.at("/progress/thumbnails").asInt(), job.path("progress"),
+				job.path("workers"));
 	}
 
 	private String submit(byte[] content, String mediaType, String query) throws Exception {
@@ -134,12 +132,7 @@ final class ThumbnailSteps {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
 			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 202) {
-			throw new IllegalStateException(
-					"POST /api/v1/jobs answered " + response.statusCode() + ": " + response.body());
-		}
-		String id = this.json.readTree(response.body()).get("id").asString();
+		String id = field(this.client.json(this.client.send(request), 202), "id").asString();
 		System.out.printf("   POST /api/v1/jobs (%s, %d KB) -> 202, job %s%n", mediaType, content.length / 1024, id);
 		return id;
 	}
@@ -147,26 +140,16 @@ final class ThumbnailSteps {
 	private String submitJson(URI jobs, String picture, String callback) throws Exception {
 		String body = "{\"url\":\"" + picture + "\",\"callback\":\"" + this.origin.origin() + "/callbacks/" + callback
 				+ "\"}";
-		HttpResponse<String> response = postJson(jobs, body);
-		if (response.statusCode() != 202) {
-			throw new IllegalStateException(
-					"POST " + jobs + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return this.json.readTree(response.body()).get("id").asString();
+		return field(this.client.json(postJson(jobs, body), 202), "id").asString();
 	}
 
 	private HttpResponse<String> postJson(URI uri, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.client.sendJson("POST", uri, body, TourClient.TIMEOUT);
 	}
 
 	/** The first thumbnail's size as the thumbnailer serves it. */
 	private String thumbnailSize(String id) throws Exception {
-		HttpResponse<byte[]> thumbnail = this.http.send(
-				HttpRequest.newBuilder(URI.create(JOBS + "/" + id + "/thumbnails/0")).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> thumbnail = this.client.bytes(URI.create(JOBS + "/" + id + "/thumbnails/0"));
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
 		return (image != null) ? image.getWidth() + "x" + image.getHeight() : "status " + thumbnail.statusCode();
 	}
@@ -174,7 +157,7 @@ final class ThumbnailSteps {
 	private JsonNode awaitEnd(String id) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		JsonNode job = get(id);
-		while (!job.get("state").asString().matches("done|failed") && System.nanoTime() < deadline) {
+		while (!field(job, "state").asString().matches("done|failed") && System.nanoTime() < deadline) {
 			Thread.sleep(100);
 			job = get(id);
 		}
@@ -182,9 +165,7 @@ final class ThumbnailSteps {
 	}
 
 	private JsonNode get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(JOBS + "/" + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return this.json.readTree(response.body());
+		return this.client.getJson(URI.create(JOBS + "/" + path));
 	}
 
 	private static byte[] picture() throws IOException {

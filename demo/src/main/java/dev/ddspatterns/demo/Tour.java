@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +13,9 @@ import java.util.List;
 import dev.ddspatterns.testsupport.redis.RedisProcess;
 import dev.ddspatterns.testsupport.redis.RespProbe;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import static dev.ddspatterns.demo.TourClient.expect;
+import static dev.ddspatterns.demo.TourClient.field;
 
 /**
  * A scripted walk through the patterns against the running stack. Every step does
@@ -30,15 +30,16 @@ final class Tour {
 	 */
 	private static final int KEYS = 150;
 
+	/** Adding or removing a shard moves its keys before it answers. */
+	private static final Duration RESHARDING_TIMEOUT = Duration.ofSeconds(60);
+
 	private static final URI GATEWAY = URI.create("http://localhost:8080");
 
 	private static final URI CACHE = URI.create("http://localhost:8081");
 
 	private static final URI SEARCH_ROOT = URI.create("http://localhost:8082");
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final TourClient client = new TourClient();
 
 	private final Stack stack;
 
@@ -62,7 +63,7 @@ final class Tour {
 		step("Partial answers: the leaf of shard 2 stopped", "search/root/ScatterGather", this::partialAnswer);
 		step("Hedged requests: one of shard 0's two leaves frozen, as a straggler",
 				"search/root/ShardClient, HedgeBudget, ScatterGather", this::hedging);
-		GatewaySteps gateway = new GatewaySteps(this.http, this.stack);
+		GatewaySteps gateway = new GatewaySteps(this.client, this.stack);
 		step("Rate limiting: one caller's burst against the search route (10/s, bursts of 20)",
 				"gateway/ratelimit/TokenBucket, token-bucket.lua", gateway::rateLimitedBurst);
 		step("Request splitting: 1,000 users on the 90/10 search experiment",
@@ -75,7 +76,7 @@ final class Tour {
 				"gateway/tls/HttpsListener, StrictTransportSecurity", gateway::tlsTermination);
 		step("Circuit breaker: search-root stopped behind the search route",
 				"gateway/resilience/CircuitBreakerProblems, application.yml resilience4j.*", gateway::circuitBreaker);
-		ElectionSteps election = new ElectionSteps(this.http, this.json, this.stack);
+		ElectionSteps election = new ElectionSteps(this.client, this.stack);
 		step("Leader election: the leader killed without releasing its lease, a follower takes over",
 				"election/leader/LeaderElection, election/lease/LeaseWatchdog, scripts/acquire.lua",
 				election::leaderFailover);
@@ -85,15 +86,15 @@ final class Tour {
 		step("Fencing and sharded ownership: the ledger's tokens and 16 shards over 3 replicas",
 				"election/ledger/FencedLedger, scripts/append.lua, election/shards/ShardOwnership",
 				election::ledgerAndShards);
-		ThumbnailSteps thumbnails = new ThumbnailSteps(this.http, this.json, this.stack.blobs(), this.stack.origin());
+		ThumbnailSteps thumbnails = new ThumbnailSteps(this.client, this.stack.blobs(), this.stack.origin());
 		step("Work queue and event pipeline: an image and a 30 s video through the gateway to the thumbnailer",
 				"thumbnailer/pipeline/Topics, ThumbnailWorkers, FrameJoin, JobReducer", thumbnails::imageAndVideo);
 		step("Decorator and event handler: a JSON job without a size, through the gateway and around it",
 				"gateway/decorator/JsonDefaults, thumbnailer/pipeline/NotificationHandler", thumbnails::decoratedJobs);
 		step("Publisher/subscriber on Kafka: a topic and a consumer group per stage, shared by two workers",
 				"thumbnailer/pipeline/Topics, PipelineErrorHandling, StageMetrics",
-				new KafkaSteps(this.http, this.stack)::topicsAndGroups);
-		AdapterSteps adapters = new AdapterSteps(this.http, this.json, this.stack);
+				new KafkaSteps(this.client, this.stack)::topicsAndGroups);
+		AdapterSteps adapters = new AdapterSteps(this.client, this.stack);
 		step("Adapters: one metrics format, one log format, readiness made of real checks, in every app",
 				"service-support/ServiceDefaults, search/leaf/index/IndexHealthIndicator, cache/shards/ShardsHealthIndicator",
 				adapters::adapters);
@@ -116,7 +117,7 @@ final class Tour {
 		while (!cold.isEmpty() && System.nanoTime() - started < Duration.ofSeconds(60).toNanos()) {
 			cold.removeIf((uri) -> {
 				try {
-					return send("GET", uri, null).statusCode() < 500;
+					return this.client.get(uri).statusCode() < 500;
 				}
 				catch (Exception ex) {
 					return false;
@@ -197,38 +198,38 @@ final class Tour {
 				.firstValue("X-Cache-Source")
 				.orElse("");
 		}
-		JsonNode hot = this.json.readTree(send("GET", CACHE.resolve("/v1/hotkeys"), null).body());
+		JsonNode hot = this.client.getJson(CACHE.resolve("/v1/hotkeys"));
 		System.out.printf("   hot keys: %s; last read served from %s%n", hot.findValuesAsString("key"), source);
 		return hot.findValuesAsString("key").contains("headline") && source.equals("near-cache");
 	}
 
 	private boolean resharding() throws Exception {
 		String body = "{\"name\":\"shard-3\",\"primary\":\"redis://localhost:" + Stack.SPARE_SHARD + "\"}";
-		JsonNode added = this.json.readTree(expect(sendJson("POST", CACHE.resolve("/v1/shards"), body), 200).body());
-		JsonNode removed = this.json
-			.readTree(expect(send("DELETE", CACHE.resolve("/v1/shards/shard-3"), null), 200).body());
+		JsonNode added = this.client
+			.json(this.client.sendJson("POST", CACHE.resolve("/v1/shards"), body, RESHARDING_TIMEOUT), 200);
+		JsonNode removed = this.client.json(send("DELETE", CACHE.resolve("/v1/shards/shard-3"), null), 200);
+		long moved = field(added, "keysMoved").asLong();
+		double fraction = field(added, "movedFraction").asDouble();
 		System.out.printf("   add shard-3: %d of %d keys moved (%.1f%%, ideal 25%%; hash %% N would move 75%%)%n",
-				added.get("keysMoved").asLong(), added.get("keysScanned").asLong(),
-				100 * added.get("movedFraction").asDouble());
-		System.out.printf("   remove shard-3: %d keys moved back%n", removed.get("keysMoved").asLong());
-		return added.get("movedFraction").asDouble() <= 0.275
-				&& removed.get("keysMoved").asLong() == added.get("keysMoved").asLong();
+				moved, field(added, "keysScanned").asLong(), 100 * fraction);
+		System.out.printf("   remove shard-3: %d keys moved back%n", field(removed, "keysMoved").asLong());
+		return fraction <= 0.275 && field(removed, "keysMoved").asLong() == moved;
 	}
 
 	private boolean scatterGather() throws Exception {
 		// A cold JVM's first queries load classes and compile code paths; don't time
 		// those.
 		for (String warmUp : List.of("wolf", "lion OR fox", "cat")) {
-			send("GET", SEARCH_ROOT.resolve("/v1/search?q=" + encode(warmUp)), null);
+			this.client.get(SEARCH_ROOT.resolve("/v1/search?q=" + encode(warmUp)));
 		}
 		JsonNode answer = search(GATEWAY.resolve("/api/v1/search?q=" + encode("cat AND dog")));
-		for (JsonNode hit : answer.get("hits")) {
+		for (JsonNode hit : field(answer, "hits")) {
 			System.out.printf("   %-12s shard %d  %.3f  %s%n", hit.get("id").asString(), hit.get("shard").asInt(),
 					hit.get("score").asDouble(), hit.get("title").asString());
 		}
-		System.out.printf("   totalHits %d, partial %s, %d ms in the root%n", answer.get("totalHits").asLong(),
-				answer.get("partial").asBoolean(), answer.get("tookMs").asLong());
-		return answer.get("totalHits").asLong() > 0 && !answer.get("partial").asBoolean();
+		System.out.printf("   totalHits %d, partial %s, %d ms in the root%n", field(answer, "totalHits").asLong(),
+				field(answer, "partial").asBoolean(), field(answer, "tookMs").asLong());
+		return field(answer, "totalHits").asLong() > 0 && !field(answer, "partial").asBoolean();
 	}
 
 	private boolean partialAnswer() throws Exception {
@@ -237,9 +238,9 @@ final class Tour {
 		try {
 			JsonNode answer = search(SEARCH_ROOT.resolve("/v1/search?q=" + encode("lion OR fox")));
 			System.out.printf("   partial %s, missing shards %s, %d hits from the others, %d ms%n",
-					answer.get("partial").asBoolean(), answer.get("missingShards"), answer.get("totalHits").asLong(),
-					answer.get("tookMs").asLong());
-			return answer.get("partial").asBoolean() && answer.get("missingShards").toString().equals("[2]");
+					field(answer, "partial").asBoolean(), field(answer, "missingShards"),
+					field(answer, "totalHits").asLong(), field(answer, "tookMs").asLong());
+			return field(answer, "partial").asBoolean() && field(answer, "missingShards").toString().equals("[2]");
 		}
 		finally {
 			leaf.start();
@@ -264,8 +265,8 @@ final class Tour {
 		try {
 			for (String query : List.of("cat", "dog", "fox", "wolf", "lion", "cat AND dog")) {
 				JsonNode answer = search(SEARCH_ROOT.resolve("/v1/search?q=" + encode(query)));
-				took.add(answer.get("tookMs").asLong());
-				partial += answer.get("partial").asBoolean() ? 1 : 0;
+				took.add(field(answer, "tookMs").asLong());
+				partial += field(answer, "partial").asBoolean() ? 1 : 0;
 			}
 		}
 		finally {
@@ -281,18 +282,17 @@ final class Tour {
 	}
 
 	private double hedges(String outcome) throws Exception {
-		return Scrape.sum(this.http, 8082, "search_root_hedges_" + outcome + "_total", "shard=\"0\"");
+		return Scrape.sum(this.client, 8082, "search_root_hedges_" + outcome + "_total", "shard=\"0\"");
 	}
 
 	private JsonNode search(URI uri) throws Exception {
-		return this.json.readTree(expect(send("GET", uri, null), 200).body());
+		return this.client.getJson(uri);
 	}
 
 	private String keyOnShard(String shard) throws Exception {
 		for (int i = 0; i < KEYS; i++) {
-			JsonNode location = this.json
-				.readTree(send("GET", CACHE.resolve("/v1/shards/locate/tour-" + i), null).body());
-			if (location.get("shard").asString().equals(shard)) {
+			JsonNode location = this.client.getJson(CACHE.resolve("/v1/shards/locate/tour-" + i));
+			if (field(location, "shard").asString().equals(shard)) {
 				return "tour-" + i;
 			}
 		}
@@ -309,29 +309,7 @@ final class Tour {
 	}
 
 	private HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "text/plain");
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> sendJson(String method, URI uri, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-		if (response.statusCode() != status) {
-			throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-					+ response.statusCode() + ": " + response.body());
-		}
-		return response;
+		return this.client.send(method, uri, body);
 	}
 
 	private static String encode(String query) {

@@ -54,10 +54,20 @@ public final class JvmProcess implements AutoCloseable {
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.add("--server.port=" + port);
 		properties.forEach((property) -> command.add("--" + property));
+		return start(command, port, ProcessBuilder.Redirect.to(log.toFile()));
+	}
+
+	/**
+	 * Starts a JVM from a whole command line (a {@code java -jar} of a packaged app, say)
+	 * that serves on a port the caller chose; see {@link #awaitReady}.
+	 * @param command the command line, {@code java} first
+	 * @param port the port its web server listens on
+	 * @param log where its output goes
+	 * @return the starting process
+	 */
+	public static JvmProcess start(List<String> command, int port, ProcessBuilder.Redirect log) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 			return new JvmProcess(process, port);
 		}
 		catch (IOException ex) {
@@ -70,6 +80,13 @@ public final class JvmProcess implements AutoCloseable {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * @return its process id
+	 */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	/**
@@ -122,6 +139,24 @@ public final class JvmProcess implements AutoCloseable {
 		waitForExit();
 	}
 
+	/**
+	 * Stops the process with SIGTERM, and kills it with SIGKILL if it has not exited
+	 * within the grace period.
+	 * @param grace how long a graceful shutdown may take
+	 */
+	public void terminate(Duration grace) {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				kill();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Freezes the process with SIGSTOP: every thread stops, sockets stay open. */
 	public void pause() {
 		Signals.send(this.process.toHandle(), "STOP");
@@ -140,7 +175,10 @@ public final class JvmProcess implements AutoCloseable {
 		}
 	}
 
-	private boolean isReady() {
+	/**
+	 * @return whether {@code /readyz} answers 200 now
+	 */
+	public boolean isReady() {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/readyz"))
 				.timeout(Duration.ofSeconds(2))
