@@ -11,7 +11,7 @@ shift
 started=$SECONDS
 bash "containers/$step" "$@"
 status=$?
-line=$(printf '%-28s %4d s%s' "containers/$step $*" $((SECONDS - started)) "$([ $status -eq 0 ] || echo "  (failed: exit $status)")")
+line=$(printf '%-28s %4d s%s' "$step" $((SECONDS - started)) "$([ $status -eq 0 ] || echo "  (failed: exit $status)")")
 echo "[stage] $line"
 [ -z "${STAGE_LOG:-}" ] || echo "$line" >>"$STAGE_LOG"
 exit $status
