@@ -62,8 +62,10 @@ class ScatterGatherSystemTests {
 
 	@Test
 	void aQueryIsAnsweredFromEveryShard() {
-		JsonNode answer = search("cat AND dog", 20);
-		assertThat(answer.get("partial").asBoolean()).isFalse();
+		// Ready is not warm: a just-started leaf's first queries can miss the root's
+		// deadline, and the answer then says so (partial). Complete once they are warm.
+		JsonNode answer = await().atMost(Duration.ofSeconds(30))
+			.until(() -> search("cat AND dog", 20), (complete) -> !complete.get("partial").asBoolean());
 		assertThat(shardsOf(answer)).containsExactly(0, 1);
 	}
 
