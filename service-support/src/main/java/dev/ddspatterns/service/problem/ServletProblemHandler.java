@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 
@@ -34,6 +35,18 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		ProblemDetail problem = ProblemBodies.constraintViolations(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), ProblemType.INVALID_REQUEST.status(), request);
+	}
+
+	/**
+	 * A multipart body the server cannot parse (no boundary, cut before its closing
+	 * boundary, a broken part) is the client's mistake. One over the size limits is a
+	 * {@code MaxUploadSizeExceededException}, answered 413 by the handler above.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, WebRequest request) {
+		ProblemDetail problem = ProblemType.INVALID_REQUEST
+			.toProblemDetail("The multipart body could not be read: it is malformed or incomplete.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), ProblemType.INVALID_REQUEST.status(), request);
 	}
 

@@ -102,6 +102,44 @@ class ServletProblemDetailsIntegrationTests {
 	}
 
 	@Test
+	void multipartWithoutABoundaryIsAnInvalidRequest() {
+		expectProblem(this.client.post()
+			.uri("/greetings/uploads")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body("x")
+			.exchange(), 400, "invalid-request");
+	}
+
+	@Test
+	void multipartCutBeforeItsClosingBoundaryIsAnInvalidRequest() {
+		String cut = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\nsome bytes";
+		expectProblem(this.client.post()
+			.uri("/greetings/uploads")
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+			.body(cut)
+			.exchange(), 400, "invalid-request");
+	}
+
+	@Test
+	void aLongFileNameIsNotTheSizeOfTheUpload() {
+		// 450 characters of name, 150 of them three bytes each in UTF-8, on a 10-byte
+		// file.
+		MultipartBodyBuilder multipart = new MultipartBodyBuilder();
+		multipart.part("file", new ByteArrayResource(new byte[10]))
+			.filename("n".repeat(300) + "\u732b".repeat(150) + ".bin");
+		this.client.post()
+			.uri("/greetings/uploads")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(multipart.build())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Long.class)
+			.isEqualTo(10L);
+	}
+
+	@Test
 	void problemExceptionCarriesItsTypeAndExtraMembers() {
 		expectProblem(this.client.get().uri("/greetings/conflict").exchange(), 409, "conflict")
 			.jsonPath("$.currentToken")
