@@ -29,6 +29,8 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ServletProblemHandler.class);
 
+	private static final String TOMCAT_INVALID_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
+
 	private static final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(
 			ServletProblemHandler.class.getName() + ".DisconnectedClient");
 
@@ -56,12 +58,25 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 		if (disconnected.checkAndLogClientDisconnectedException(ex)) {
 			return null;
 		}
-		ProblemDetail problem = ProblemBodies.unexpected(ex);
+		ProblemDetail problem = undecodableParameter(ex)
+				? ProblemType.INVALID_REQUEST
+					.toProblemDetail("A request parameter could not be decoded: its bytes are not UTF-8.")
+				: ProblemBodies.unexpected(ex);
 		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
 		if (status.is5xxServerError()) {
 			log.error("Unexpected failure handling {}", request.getDescription(false), ex);
 		}
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+	}
+
+	/**
+	 * Tomcat refuses a parameter it cannot decode ({@code %C3%28} is not UTF-8) with an
+	 * exception of its own, an {@code IllegalStateException} Spring knows nothing of; it
+	 * is the client's mistake. Named, not imported, so a servlet app on another container
+	 * still loads this class.
+	 */
+	private static boolean undecodableParameter(Exception ex) {
+		return TOMCAT_INVALID_PARAMETER.equals(ex.getClass().getName());
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import dev.ddspatterns.search.leaf.index.IndexSnapshot;
 import dev.ddspatterns.search.leaf.index.LeafDocuments;
 import dev.ddspatterns.search.leaf.index.LeafIndex;
 import dev.ddspatterns.search.leaf.index.ShardAssignment;
+import dev.ddspatterns.service.problem.ProblemException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.ScoreDoc;
 
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -71,6 +73,9 @@ class ShardSearcher {
 		catch (IndexSearcher.TooManyClauses ex) {
 			throw SearchProblems.invalid("The query expands to too many terms: " + ex.getMessage());
 		}
+		catch (TooComplexToDeterminizeException ex) {
+			throw tooComplex();
+		}
 	}
 
 	/**
@@ -85,8 +90,16 @@ class ShardSearcher {
 		catch (IndexSearcher.TooManyClauses ex) {
 			throw SearchProblems.invalid("The query expands to too many terms: " + ex.getMessage());
 		}
+		catch (TooComplexToDeterminizeException ex) {
+			throw tooComplex();
+		}
 	}
 
+	/**
+	 * Lucene builds a regular expression's automaton as it parses: a pattern it cannot
+	 * read is an {@code IllegalArgumentException}, one whose automaton would be too large
+	 * a {@code TooComplexToDeterminizeException}. Both are the query's fault.
+	 */
 	private Query parse(String q) {
 		try {
 			return LeafQueries.parse(q, this.analyzer);
@@ -94,6 +107,16 @@ class ShardSearcher {
 		catch (ParseException ex) {
 			throw SearchProblems.invalid(ex.getMessage());
 		}
+		catch (TooComplexToDeterminizeException ex) {
+			throw tooComplex();
+		}
+		catch (IllegalArgumentException ex) {
+			throw SearchProblems.invalid("Cannot parse the query: " + ex.getMessage());
+		}
+	}
+
+	private static ProblemException tooComplex() {
+		return SearchProblems.invalid("A regular expression in the query is too complex to run.");
 	}
 
 	private LeafIndex.Lease lease() {

@@ -1,5 +1,6 @@
 package dev.ddspatterns.search.leaf.search;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,22 @@ class InvalidRequestIntegrationTests {
 			.value(String.class,
 					(detail) -> assertThat(detail).startsWith("Cannot parse 'cat AND (dog'").contains("Encountered"));
 		expectInvalid(this.http.get().uri("/v1/stats?q={q}", "\"unclosed").exchange(), "stats syntax");
+	}
+
+	@Test
+	void regularExpressionsThePatternEngineRefusesAreInvalidRequests() {
+		// An unbalanced group; a pattern whose automaton would need too many states.
+		for (String regex : List.of("/(a/", "/(a|b)*a(a|b){20}/")) {
+			expectInvalid(this.http.get().uri("/v1/search?q={q}", regex).exchange(), "search " + regex);
+			expectInvalid(this.http.get().uri("/v1/stats?q={q}", regex).exchange(), "stats " + regex);
+		}
+	}
+
+	@Test
+	void percentEncodedBytesThatAreNotUtf8AreAnInvalidRequest() {
+		// %C3 starts a two-byte character; %28 cannot continue it.
+		URI search = URI.create("http://localhost:" + this.port + "/v1/search?q=%C3%28");
+		expectInvalid(this.http.get().uri(search).exchange(), "invalid UTF-8");
 	}
 
 	@Test
