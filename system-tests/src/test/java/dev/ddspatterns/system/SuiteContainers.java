@@ -53,6 +53,8 @@ final class SuiteContainers {
 		return new GenericContainer<>(SuiteImages.app(module)).withNetwork(network)
 			.withNetworkAliases(name)
 			.withExposedPorts(port)
+			// As docker-compose.yml starts them: the client compiler only, for start-up.
+			.withEnv("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1")
 			.withCreateContainerCmdModifier((cmd) -> cmd.getHostConfig().withMemory(512L * 1024 * 1024))
 			.withLogConsumer((frame) -> log(name, frame))
 			.waitingFor(Wait.forHttp("/readyz").forPort(port).forStatusCode(200).withStartupTimeout(STARTUP));
