@@ -1,5 +1,6 @@
 package dev.ddspatterns.search.root;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,8 @@ class HedgingIntegrationTests {
 
 	static final int QUERIES = 500;
 
+	static final Duration STRAGGLER_DELAY = Duration.ofMillis(300);
+
 	static final List<RunningApp> apps = new ArrayList<>();
 
 	static RunningApp hedged;
@@ -33,8 +36,8 @@ class HedgingIntegrationTests {
 	@BeforeAll
 	static void start() {
 		String corpus = ScatterGatherIntegrationTests.CORPUS.toString();
-		RunningApp straggler = RunningApp.leaf(corpus, 0, 2,
-				Map.of("suite.search.leaf.faults.delay-fraction", 0.05, "suite.search.leaf.faults.delay", "300ms"));
+		RunningApp straggler = RunningApp.leaf(corpus, 0, 2, Map.of("suite.search.leaf.faults.delay-fraction", 0.05,
+				"suite.search.leaf.faults.delay", STRAGGLER_DELAY.toMillis() + "ms"));
 		RunningApp healthyReplica = RunningApp.leaf(corpus, 0, 2, Map.of());
 		RunningApp otherShard = RunningApp.leaf(corpus, 1, 2, Map.of());
 		apps.addAll(List.of(straggler, healthyReplica, otherShard));
@@ -52,8 +55,16 @@ class HedgingIntegrationTests {
 		apps.forEach(RunningApp::close);
 	}
 
+	/**
+	 * What hedging does, checked without timing the machine: the straggler's delayed
+	 * requests get hedges that win, fewer answers wait out the straggler's delay than
+	 * without hedging, and the extra leaf requests stay within twice the configured
+	 * budget (5%). How much the p99 drops is a number for the benchmark
+	 * ({@code bench/search-leaves.sh}, docs/benchmarks.md): on a busy machine every
+	 * latency grows, and a ratio asserted here would fail for the machine's sake.
+	 */
 	@Test
-	void hedgingHalvesTheP99ForAFewPercentMoreLeafRequests() {
+	void hedgesAnswerForTheStragglerWithinTheirBudget() {
 		RestTestClient hedgedClient = ScatterGatherIntegrationTests.client(hedged);
 		RestTestClient unhedgedClient = ScatterGatherIntegrationTests.client(unhedged);
 		List<String> queries = ScatterGatherIntegrationTests.QUERIES;
@@ -80,8 +91,15 @@ class HedgingIntegrationTests {
 						+ "%.0f hedges for %.0f leaf requests (%.1f%% extra); hedges won: %.0f%n",
 				QUERIES, p99With, p99Without, p99With / p99Without, hedges, firstRequests, 100 * extraLoad,
 				counter(hedged, "search.root.hedges.won"));
+		long slowWith = Arrays.stream(withHedging).filter((nanos) -> nanos >= STRAGGLER_DELAY.toNanos()).count();
+		long slowWithout = Arrays.stream(withoutHedging).filter((nanos) -> nanos >= STRAGGLER_DELAY.toNanos()).count();
+		System.out.printf("answers that took the straggler's %d ms or more: %d with hedging, %d without%n",
+				STRAGGLER_DELAY.toMillis(), slowWith, slowWithout);
+		// 5% of the straggler's requests wait 300 ms, however fast the machine: they
+		// show.
 		assertThat(p99Without).as("the straggler shows in the unhedged p99").isGreaterThan(250);
-		assertThat(p99With).isLessThanOrEqualTo(0.5 * p99Without);
+		assertThat(counter(hedged, "search.root.hedges.won")).as("hedges that answered first").isPositive();
+		assertThat(slowWith).as("answers that waited out the straggler").isLessThan(slowWithout);
 		assertThat(extraLoad).isLessThanOrEqualTo(0.10);
 	}
 
