@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The read-through route in front of a real HTTP origin: the second identical request is
  * not seen by the origin.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = RedisShardsForTests.UNHURRIED)
 class ReadThroughIntegrationTests {
 
 	@RegisterExtension

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With consistent hashing about a quarter of the keys move, all of them to the new shard;
  * with {@code hash % N} three quarters would.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = RedisShardsForTests.UNHURRIED)
 class ReshardingIntegrationTests {
 
 	private static final int KEYS = 2000;

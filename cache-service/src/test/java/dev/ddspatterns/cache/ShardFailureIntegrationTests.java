@@ -29,11 +29,11 @@ import static org.awaitility.Awaitility.await;
  * fast with 503, and the other shards keep serving.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "suite.cache.command-timeout=300ms", "suite.cache.breaker.minimum-calls=3",
+		properties = { "suite.cache.command-timeout=1s", "suite.cache.breaker.minimum-calls=3",
 				"suite.cache.breaker.sliding-window-size=5", "suite.cache.breaker.wait-in-open-state=500ms" })
 class ShardFailureIntegrationTests {
 
-	private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(300);
+	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.shards(3).withReplicas(1);
@@ -133,11 +133,18 @@ class ShardFailureIntegrationTests {
 				assertThat(Duration.ofNanos(System.nanoTime() - started))
 					.isLessThan(COMMAND_TIMEOUT.multipliedBy(2).plusSeconds(1));
 			}
+			// The other shards answer from their primaries: a request that had waited out
+			// a
+			// command timeout would have been read from a replica, or failed.
 			for (int shard : List.of(0, 2)) {
 				for (int i = 0; i < 10; i++) {
-					long started = System.nanoTime();
-					this.http.get().uri("/v1/cache/{key}", this.keyOnShard.get(shard)).exchange().expectStatus().isOk();
-					assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(COMMAND_TIMEOUT);
+					this.http.get()
+						.uri("/v1/cache/{key}", this.keyOnShard.get(shard))
+						.exchange()
+						.expectStatus()
+						.isOk()
+						.expectHeader()
+						.valueEquals("X-Cache-Source", "primary");
 				}
 			}
 			this.http.get()

@@ -21,8 +21,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "suite.cache.max-value-size=1KB", "suite.cache.hot-keys.threshold=20",
-				"suite.cache.hot-keys.near-cache-ttl=30s", "suite.cache.key-selection=hash-tag" })
+		properties = { RedisShardsForTests.UNHURRIED, "suite.cache.max-value-size=1KB",
+				"suite.cache.hot-keys.threshold=20", "suite.cache.hot-keys.near-cache-ttl=30s",
+				"suite.cache.key-selection=hash-tag" })
 class ShardedCacheIntegrationTests {
 
 	@RegisterExtension

@@ -69,9 +69,9 @@ class PartialResultsIntegrationTests {
 		long started = System.nanoTime();
 		ScatterGatherIntegrationTests.SearchAnswer answer = ScatterGatherIntegrationTests.search(http, "lion OR fox",
 				true);
-		// The deadline covers both rounds; allow for the HTTP hop to the test and a busy
-		// machine.
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE.plusMillis(700));
+		// The deadline covers both rounds. A root that waited for the frozen leaf would
+		// never answer; three deadlines leave room for the HTTP hop and a busy machine.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE.multipliedBy(3));
 		return answer;
 	}
 
