@@ -20,13 +20,13 @@ class CompletionMerger {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
 	private final JsonMapper json;
 
-	CompletionMerger(TopicPublisher publisher, StageMetrics metrics, JsonMapper json) {
+	CompletionMerger(TopicPublisher publisher, StageBoundary boundary, JsonMapper json) {
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 		this.json = json;
 	}
 
@@ -35,7 +35,7 @@ class CompletionMerger {
 			concurrency = "${suite.thumbnailer.stage-concurrency:2}",
 			topics = { Topics.IMAGES_COMPLETED, Topics.VIDEOS_COMPLETED })
 	void merge(ConsumerRecord<String, String> record) {
-		this.metrics.record("merger", () -> {
+		this.boundary.run("merger", () -> {
 			JobCompleted completed = Topics.IMAGES_COMPLETED.equals(record.topic())
 					? fromImage(this.json.readValue(record.value(), ImageCompleted.class))
 					: fromVideo(this.json.readValue(record.value(), VideoCompleted.class));

@@ -40,16 +40,16 @@ class FrameJoin {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
 	private final String claimant;
 
-	FrameJoin(StringRedisTemplate redis, JobStore jobs, TopicPublisher publisher, StageMetrics metrics,
+	FrameJoin(StringRedisTemplate redis, JobStore jobs, TopicPublisher publisher, StageBoundary boundary,
 			SuiteProperties suite) {
 		this.redis = redis;
 		this.jobs = jobs;
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 		this.claimant = suite.instanceId();
 	}
 
@@ -60,7 +60,7 @@ class FrameJoin {
 		if (created.kind() != MediaFormat.Kind.VIDEO) {
 			return;
 		}
-		this.metrics.record("join", () -> {
+		this.boundary.run("join", () -> {
 			String claim = JobStore.key(created.jobId(), "join");
 			Long answer = this.redis.execute(JOIN, List.of(JobStore.key(created.jobId(), "joined"), claim),
 					Integer.toString(created.index()), Integer.toString(created.count()), this.claimant,

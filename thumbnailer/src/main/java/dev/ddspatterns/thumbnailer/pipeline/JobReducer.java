@@ -39,13 +39,13 @@ class JobReducer {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
-	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageMetrics metrics) {
+	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageBoundary boundary) {
 		this.blobs = blobs;
 		this.jobs = jobs;
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 	}
 
 	@KafkaListener(id = "reduce", groupId = "thumbnailer-reduce",
@@ -55,7 +55,7 @@ class JobReducer {
 		if ("failed".equals(this.jobs.field(completed.jobId(), "state"))) {
 			return;
 		}
-		this.metrics.record("reduce", () -> {
+		this.boundary.run("reduce", () -> {
 			List<Thumbnail> thumbnails = this.jobs.thumbnails(completed.jobId());
 			if (thumbnails.size() != completed.thumbnails()) {
 				throw new IllegalStateException("Job " + completed.jobId() + " has " + thumbnails.size()

@@ -32,18 +32,18 @@ class MediaFilter {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
 	private final int maxFrames;
 
 	MediaFilter(SourceFetcher fetcher, MediaProbe probe, BlobStore blobs, JobStore jobs, TopicPublisher publisher,
-			StageMetrics metrics, ThumbnailerProperties properties) {
+			StageBoundary boundary, ThumbnailerProperties properties) {
 		this.fetcher = fetcher;
 		this.probe = probe;
 		this.blobs = blobs;
 		this.jobs = jobs;
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 		this.maxFrames = properties.maxFrames();
 	}
 
@@ -51,7 +51,7 @@ class MediaFilter {
 			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter",
 			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS)
 	void filter(JobSubmitted job) {
-		this.metrics.record("filter", () -> {
+		this.boundary.run("filter", () -> {
 			String sourceKey = (job.sourceKey() != null) ? job.sourceKey() : this.fetcher.fetch(job.jobId(), job.url());
 			MediaProbe.Probed probed = this.probe.probe(this.blobs.localPath(sourceKey), job.format());
 			if (probed.format().kind() == MediaFormat.Kind.VIDEO) {

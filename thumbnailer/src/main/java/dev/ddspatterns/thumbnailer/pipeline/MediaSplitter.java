@@ -23,19 +23,19 @@ class MediaSplitter {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
-	MediaSplitter(JobStore jobs, TopicPublisher publisher, StageMetrics metrics) {
+	MediaSplitter(JobStore jobs, TopicPublisher publisher, StageBoundary boundary) {
 		this.jobs = jobs;
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 	}
 
 	@KafkaListener(id = "splitter", groupId = "thumbnailer-splitter",
 			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-splitter",
 			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.ACCEPTED)
 	void split(MediaAccepted media) {
-		this.metrics.record("splitter", () -> {
+		this.boundary.run("splitter", () -> {
 			boolean image = media.format().kind() == MediaFormat.Kind.IMAGE;
 			List<WorkItem> items = image
 					? List.of(new WorkItem(media.jobId(), media.sourceKey(), 0, 1, 0, media.options())) : frames(media);

@@ -16,18 +16,18 @@ class ThumbnailCopier {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
-	ThumbnailCopier(TopicPublisher publisher, StageMetrics metrics) {
+	ThumbnailCopier(TopicPublisher publisher, StageBoundary boundary) {
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 	}
 
 	@KafkaListener(id = "copier", groupId = "thumbnailer-copier",
 			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-copier",
 			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.THUMBNAILS)
 	void copy(ThumbnailCreated created) {
-		this.metrics.record("copier",
+		this.boundary.run("copier",
 				() -> this.publisher.send(Topics.EVENTS, created.jobId(), JobEvent.thumbnailCreated(created)));
 	}
 

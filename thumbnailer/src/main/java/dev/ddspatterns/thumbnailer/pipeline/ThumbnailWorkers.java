@@ -41,20 +41,20 @@ class ThumbnailWorkers {
 
 	private final TopicPublisher publisher;
 
-	private final StageMetrics metrics;
+	private final StageBoundary boundary;
 
 	private final String worker;
 
 	private final Duration holdBeforeCommit;
 
 	ThumbnailWorkers(ThumbnailRenderer renderer, VideoFrames videos, BlobStore blobs, JobStore jobs,
-			TopicPublisher publisher, StageMetrics metrics, SuiteProperties suite, ThumbnailerProperties properties) {
+			TopicPublisher publisher, StageBoundary boundary, SuiteProperties suite, ThumbnailerProperties properties) {
 		this.renderer = renderer;
 		this.videos = videos;
 		this.blobs = blobs;
 		this.jobs = jobs;
 		this.publisher = publisher;
-		this.metrics = metrics;
+		this.boundary = boundary;
 		this.worker = suite.instanceId();
 		this.holdBeforeCommit = properties.faults().workerHoldBeforeCommit();
 	}
@@ -66,7 +66,7 @@ class ThumbnailWorkers {
 		if (!this.jobs.isLive(item.jobId())) {
 			return;
 		}
-		this.metrics.record("image-worker", () -> {
+		this.boundary.run("image-worker", () -> {
 			byte[] thumbnail = this.renderer.render(this.blobs.localPath(item.sourceKey()), item.options().size());
 			ThumbnailCreated created = write(item, MediaFormat.Kind.IMAGE, thumbnail);
 			this.publisher.send(new Outgoing(Topics.THUMBNAILS, item.jobId(), created),
@@ -82,7 +82,7 @@ class ThumbnailWorkers {
 		if (!this.jobs.isLive(item.jobId())) {
 			return;
 		}
-		this.metrics.record("frame-worker", () -> {
+		this.boundary.run("frame-worker", () -> {
 			var frame = this.videos.frameAt(this.blobs.localPath(item.sourceKey()), item.timestampMicros());
 			ThumbnailCreated created = write(item, MediaFormat.Kind.VIDEO,
 					this.renderer.render(frame, item.options().size()));
