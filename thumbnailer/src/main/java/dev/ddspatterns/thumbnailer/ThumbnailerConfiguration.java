@@ -32,7 +32,7 @@ class ThumbnailerConfiguration {
 
 	@Bean
 	MediaProbe mediaProbe(ThumbnailerProperties properties, VideoFrames videos) {
-		return new MediaProbe(properties.maxPixels(), videos);
+		return new MediaProbe(properties.maxPixels(), properties.maxVideoPixels(), videos);
 	}
 
 	@Bean

@@ -27,8 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param callbackOrigins origins that callback URLs may point at
  * @param maxSourceSize largest accepted upload or fetched source
  * @param maxPixels largest accepted image, in pixels, checked from the header before
- * anything is decoded
+ * anything is decoded. A worker decodes only what the thumbnail shows, so the heap it
+ * takes is set by the thumbnail's size, not this
+ * @param maxVideoPixels largest accepted video frame, in pixels (3840x2160 by default),
+ * checked from the header before a frame is decoded. FFmpeg decodes whole frames, with
+ * several reference frames, in native memory, so this bounds a frame worker's native
+ * memory
  * @param maxFrames most thumbnails one video may produce
+ * @param contactSheetMaxPixels largest contact sheet, in pixels; the cells of a sheet
+ * that would be larger are scaled down to fit
  * @param partitions partitions of every pipeline topic and of its dead-letter topic
  * @param workerConcurrency consumer threads per instance for each of the two worker
  * stages
@@ -44,11 +51,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<URI> sourceOrigins,
 		@DefaultValue List<URI> callbackOrigins, @DefaultValue("50MB") DataSize maxSourceSize,
-		@DefaultValue("40000000") @Min(1) long maxPixels, @DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
-		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("2") @Min(1) int workerConcurrency,
-		@DefaultValue("2") @Min(1) int stageConcurrency, @DefaultValue @Valid Retry retry,
-		@DefaultValue("5s") Duration callbackTimeout, @DefaultValue("7d") Duration retention,
-		@DefaultValue Faults faults) {
+		@DefaultValue("40000000") @Min(1) long maxPixels, @DefaultValue("8294400") @Min(1) long maxVideoPixels,
+		@DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
+		@DefaultValue("8000000") @Min(1) long contactSheetMaxPixels, @DefaultValue("6") @Min(1) int partitions,
+		@DefaultValue("2") @Min(1) int workerConcurrency, @DefaultValue("2") @Min(1) int stageConcurrency,
+		@DefaultValue @Valid Retry retry, @DefaultValue("5s") Duration callbackTimeout,
+		@DefaultValue("7d") Duration retention, @DefaultValue Faults faults) {
 
 	/**
 	 * Bounded retries.

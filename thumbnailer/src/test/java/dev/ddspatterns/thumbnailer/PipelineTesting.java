@@ -206,17 +206,6 @@ final class PipelineTesting {
 	}
 
 	/**
-	 * @param rgb a pixel
-	 * @param colour a colour
-	 * @return whether the pixel shows the colour, allowing for lossy compression
-	 */
-	static boolean near(int rgb, Color colour) {
-		Color pixel = new Color(rgb);
-		return Math.abs(pixel.getRed() - colour.getRed()) < 60 && Math.abs(pixel.getGreen() - colour.getGreen()) < 60
-				&& Math.abs(pixel.getBlue() - colour.getBlue()) < 60;
-	}
-
-	/**
 	 * Reads a whole topic from the beginning.
 	 * @param kafka the broker
 	 * @param topic the topic

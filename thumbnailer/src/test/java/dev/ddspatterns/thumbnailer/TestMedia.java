@@ -127,6 +127,41 @@ public final class TestMedia {
 		}
 	}
 
+	/**
+	 * Encodes a two-second H.264 MP4 whose stored frames are left half red and right half
+	 * blue, with a display matrix telling players to turn them, as a phone writes a video
+	 * filmed upright: stored landscape, {@code -90} (degrees counterclockwise, FFmpeg's
+	 * convention) shows it portrait with the stored left edge on top.
+	 * @param file where to write it
+	 * @param width stored width
+	 * @param height stored height
+	 * @param displayRotation the display matrix's rotation
+	 * @return the file
+	 */
+	public static Path turnedVideo(Path file, int width, int height, double displayRotation) {
+		int fps = 5;
+		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height);
+				Java2DFrameConverter converter = new Java2DFrameConverter()) {
+			recorder.setFormat("mp4");
+			recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+			recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+			recorder.setFrameRate(fps);
+			recorder.setDisplayRotation(displayRotation);
+			recorder.start();
+			BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(picture(width, height, "bmp")));
+			BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+			frame.getGraphics().drawImage(image, 0, 0, null);
+			for (int i = 0; i < 2 * fps; i++) {
+				recorder.record(converter.convert(frame));
+			}
+			recorder.stop();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot encode " + file, ex);
+		}
+	}
+
 	private static byte[] encode(BufferedImage image, String format) {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -138,6 +173,18 @@ public final class TestMedia {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * @param rgb a pixel
+	 * @param colour the colour it should have
+	 * @return whether each channel is within 60 of the colour's, a margin that JPEG and
+	 * scaling stay inside on flat areas
+	 */
+	public static boolean near(int rgb, Color colour) {
+		Color pixel = new Color(rgb);
+		return Math.abs(pixel.getRed() - colour.getRed()) < 60 && Math.abs(pixel.getGreen() - colour.getGreen()) < 60
+				&& Math.abs(pixel.getBlue() - colour.getBlue()) < 60;
 	}
 
 }

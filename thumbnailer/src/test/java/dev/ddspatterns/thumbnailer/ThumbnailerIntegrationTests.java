@@ -136,8 +136,8 @@ class ThumbnailerIntegrationTests {
 				Map.of("width", "90", "height", "160"));
 		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
 		BufferedImage thumbnail = this.pipeline.image("/v1/jobs/" + jobId + "/thumbnails/0", "image/jpeg");
-		assertThat(PipelineTesting.near(thumbnail.getRGB(45, 10), Color.RED)).isTrue();
-		assertThat(PipelineTesting.near(thumbnail.getRGB(45, 150), Color.BLUE)).isTrue();
+		assertThat(TestMedia.near(thumbnail.getRGB(45, 10), Color.RED)).isTrue();
+		assertThat(TestMedia.near(thumbnail.getRGB(45, 150), Color.BLUE)).isTrue();
 	}
 
 	@Test
@@ -158,8 +158,7 @@ class ThumbnailerIntegrationTests {
 			assertThat(thumbnail.getWidth()).isEqualTo(160);
 			assertThat(thumbnail.getHeight()).isEqualTo(90);
 			Color shown = TestMedia.SECOND_COLOURS[(index * 5) % TestMedia.SECOND_COLOURS.length];
-			assertThat(PipelineTesting.near(thumbnail.getRGB(80, 45), shown)).as("frame %d shows %s", index, shown)
-				.isTrue();
+			assertThat(TestMedia.near(thumbnail.getRGB(80, 45), shown)).as("frame %d shows %s", index, shown).isTrue();
 			bytes += ((Number) listed.get("bytes")).longValue();
 		}
 

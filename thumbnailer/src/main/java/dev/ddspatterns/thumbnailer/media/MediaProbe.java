@@ -14,17 +14,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The filter's eyes: what a source really is, read from its bytes and headers, never from
- * what the client declared. Cheap by design: an image's size comes from its header before
- * any pixel is decoded, so a decompression bomb is refused, not decoded.
+ * what the client declared. Cheap by design: an image's or a video's frame size comes
+ * from its header before any pixel is decoded, so a decompression bomb is refused, not
+ * decoded.
  */
 public final class MediaProbe {
 
 	private final long maxPixels;
 
+	private final long maxVideoPixels;
+
 	private final VideoFrames videos;
 
-	public MediaProbe(long maxPixels, VideoFrames videos) {
+	/**
+	 * @param maxPixels the most pixels an image may have
+	 * @param maxVideoPixels the most pixels a video's frame may have
+	 * @param videos the video decoder
+	 */
+	public MediaProbe(long maxPixels, long maxVideoPixels, VideoFrames videos) {
 		this.maxPixels = maxPixels;
+		this.maxVideoPixels = maxVideoPixels;
 		this.videos = videos;
 	}
 
@@ -55,7 +64,8 @@ public final class MediaProbe {
 			throw new RejectedMediaException(
 					"content is " + actual.mediaType() + ", not the declared " + declared.mediaType());
 		}
-		return (actual.kind() == MediaFormat.Kind.IMAGE) ? probeImage(file, actual) : this.videos.probe(file, actual);
+		return (actual.kind() == MediaFormat.Kind.IMAGE) ? probeImage(file, actual)
+				: this.videos.probe(file, actual, this.maxVideoPixels);
 	}
 
 	private Probed probeImage(Path file, MediaFormat format) {

@@ -1,5 +1,7 @@
 package dev.ddspatterns.thumbnailer.media;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +13,9 @@ import net.coobird.thumbnailator.geometry.Positions;
 
 /**
  * The work itself: a high-quality downscale with Thumbnailator, cropped to fill the
- * requested box so every thumbnail of a job has the same size. Thumbnailator reads a
- * JPEG's EXIF orientation and turns the picture upright before scaling.
+ * requested box so every thumbnail of a job has the same size. An image file is decoded
+ * by {@link ImageDecoder}: only what the thumbnail shows, turned upright by its EXIF
+ * orientation. On JPEG output, transparent areas are white.
  */
 public final class ThumbnailRenderer {
 
@@ -34,12 +37,14 @@ public final class ThumbnailRenderer {
 	 * @return the encoded thumbnail
 	 */
 	public byte[] render(Path image, Size size) {
+		BufferedImage decoded;
 		try {
-			return encode(Thumbnails.of(image.toFile()), size);
+			decoded = ImageDecoder.decode(image, size.width(), size.height());
 		}
-		catch (IOException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			throw new RejectedMediaException("cannot decode the image: " + ex.getMessage(), ex);
 		}
+		return render(decoded, size);
 	}
 
 	/**
@@ -50,11 +55,27 @@ public final class ThumbnailRenderer {
 	 */
 	public byte[] render(BufferedImage picture, Size size) {
 		try {
-			return encode(Thumbnails.of(picture), size);
+			boolean jpeg = "jpg".equals(size.format());
+			return encode(Thumbnails.of((jpeg && picture.getColorModel().hasAlpha()) ? onWhite(picture) : picture),
+					size);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static BufferedImage onWhite(BufferedImage picture) {
+		BufferedImage flat = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = flat.createGraphics();
+		try {
+			graphics.setColor(Color.WHITE);
+			graphics.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+			graphics.drawImage(picture, 0, 0, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		return flat;
 	}
 
 	private static byte[] encode(Thumbnails.Builder<?> builder, Size size) throws IOException {
@@ -62,7 +83,7 @@ public final class ThumbnailRenderer {
 		builder.size(size.width(), size.height()).crop(Positions.CENTER).outputFormat(size.format());
 		if ("jpg".equals(size.format())) {
 			// JPEG has no alpha, and an indexed source (GIF) written as is comes out
-			// black.
+			// black. Transparent areas become white, as browsers show them on a page.
 			builder.imageType(BufferedImage.TYPE_INT_RGB).outputQuality(0.85);
 		}
 		else {

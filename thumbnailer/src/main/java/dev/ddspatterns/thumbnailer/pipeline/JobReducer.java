@@ -1,16 +1,17 @@
 package dev.ddspatterns.thumbnailer.pipeline;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
@@ -41,7 +42,11 @@ class JobReducer {
 
 	private final StageBoundary boundary;
 
-	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageBoundary boundary) {
+	private final long sheetMaxPixels;
+
+	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageBoundary boundary,
+			ThumbnailerProperties properties) {
+		this.sheetMaxPixels = properties.contactSheetMaxPixels();
 		this.blobs = blobs;
 		this.jobs = jobs;
 		this.publisher = publisher;
@@ -67,23 +72,26 @@ class JobReducer {
 	}
 
 	private JobSummary summarize(JobCompleted completed, List<Thumbnail> thumbnails) {
+		// One thumbnail in memory at a time, and a sheet of bounded size.
+		Thumbnail first = thumbnails.get(0);
+		ContactSheet.Layout layout = ContactSheet.Layout.of(thumbnails.size(), first.width(), first.height(),
+				this.sheetMaxPixels);
+		ContactSheet sheet = new ContactSheet(layout);
 		ColourHistogram colours = new ColourHistogram();
-		List<BufferedImage> pictures = new ArrayList<>();
 		long bytes = 0;
 		for (Thumbnail thumbnail : thumbnails) {
 			BufferedImage picture = read(thumbnail.key());
 			colours.add(picture);
-			pictures.add(picture);
+			sheet.add(picture);
 			bytes += thumbnail.bytes();
 		}
-		String format = thumbnails.get(0).key().substring(thumbnails.get(0).key().lastIndexOf('.') + 1);
+		String format = first.key().substring(first.key().lastIndexOf('.') + 1);
 		String sheetKey = "jobs/%s/contact-sheet.%s".formatted(completed.jobId(), format);
-		BufferedImage sheet = ContactSheet.compose(pictures);
-		write(sheetKey, sheet, format);
-		ContactSheet.Grid grid = ContactSheet.Grid.of(pictures.size());
-		return new JobSummary(completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(),
-				bytes, this.blobs.size("jobs/" + completed.jobId() + "/source"),
-				new JobSummary.Sheet(grid.columns(), grid.rows(), sheet.getWidth(), sheet.getHeight(), sheetKey),
+		write(sheetKey, sheet.picture(), format);
+		return new JobSummary(
+				completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(), bytes,
+				this.blobs.size("jobs/" + completed.jobId() + "/source"), new JobSummary.Sheet(layout.grid().columns(),
+						layout.grid().rows(), layout.width(), layout.height(), sheetKey),
 				new JobSummary.Colours(colours.shares(), colours.dominant(DOMINANT_COLOURS)));
 	}
 
@@ -100,11 +108,17 @@ class JobReducer {
 		}
 	}
 
+	// Encoded through a file, not a byte array: the sheet may be megabytes.
 	private void write(String key, BufferedImage picture, String format) {
 		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(picture, format, out);
-			this.blobs.put(key, out.toByteArray());
+			Path file = Files.createTempFile("contact-sheet", "." + format);
+			try {
+				ImageIO.write(picture, format, file.toFile());
+				this.blobs.putFile(key, file);
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + key, ex);

@@ -83,7 +83,8 @@ class ThumbnailWorkers {
 			return;
 		}
 		this.boundary.run("frame-worker", () -> {
-			var frame = this.videos.frameAt(this.blobs.localPath(item.sourceKey()), item.timestampMicros());
+			var frame = this.videos.frameAt(this.blobs.localPath(item.sourceKey()), item.timestampMicros(),
+					item.options().width(), item.options().height());
 			ThumbnailCreated created = write(item, MediaFormat.Kind.VIDEO,
 					this.renderer.render(frame, item.options().size()));
 			this.publisher.send(Topics.THUMBNAILS, item.jobId(), created);
