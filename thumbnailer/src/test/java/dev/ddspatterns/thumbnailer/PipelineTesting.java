@@ -1,6 +1,5 @@
 package dev.ddspatterns.thumbnailer;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -22,6 +22,9 @@ import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
 import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -102,8 +105,13 @@ final class PipelineTesting {
 	}
 
 	RestTestClient.ResponseSpec uploadRequest(byte[] content, String mediaType, Map<String, String> fields) {
+		return uploadRequest(content, mediaType, fields, "source");
+	}
+
+	RestTestClient.ResponseSpec uploadRequest(byte[] content, String mediaType, Map<String, String> fields,
+			String fileName) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
-		body.part("file", content, MediaType.parseMediaType(mediaType)).filename("source");
+		body.part("file", content, MediaType.parseMediaType(mediaType)).filename(fileName);
 		fields.forEach(body::part);
 		return send(body.build());
 	}
@@ -162,7 +170,17 @@ final class PipelineTesting {
 	 * @return the job at its end
 	 */
 	Job awaitEnd(String jobId) {
-		return await().atMost(Duration.ofSeconds(60))
+		return awaitEnd(jobId, Duration.ofSeconds(60));
+	}
+
+	/**
+	 * Waits until a job is done or failed.
+	 * @param jobId the job
+	 * @param atMost how long it may take
+	 * @return the job at its end
+	 */
+	Job awaitEnd(String jobId, Duration atMost) {
+		return await().atMost(atMost)
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> job(jobId), (job) -> job.state().equals("done") || job.state().equals("failed"));
 	}
@@ -247,6 +265,28 @@ final class PipelineTesting {
 				});
 			}
 			return records;
+		}
+	}
+
+	/**
+	 * Waits until every instance has partitions of a stage's consumer group.
+	 * @param kafka the broker
+	 * @param group the stage's consumer group
+	 * @param instances the instances' ids ({@code suite.instance-id})
+	 */
+	static void awaitConsumers(KafkaBroker kafka, String group, List<String> instances) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+					.describedGroups()
+					.get(group)
+					.get(10, TimeUnit.SECONDS);
+				return instances.stream()
+					.allMatch((instance) -> description.members()
+						.stream()
+						.anyMatch((member) -> member.clientId().startsWith("thumbnailer-" + instance)
+								&& !member.assignment().topicPartitions().isEmpty()));
+			});
 		}
 	}
 

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
@@ -81,6 +82,17 @@ public final class TestMedia {
 	}
 
 	/**
+	 * @return bytes that start like an MP4 ({@code ftyp} box) and continue as noise
+	 */
+	public static byte[] corruptMp4() {
+		byte[] bytes = new byte[4096];
+		new Random(7).nextBytes(bytes);
+		byte[] box = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' };
+		System.arraycopy(box, 0, bytes, 0, box.length);
+		return bytes;
+	}
+
+	/**
 	 * @return bytes that start like a JPEG and continue as noise
 	 */
 	public static byte[] corruptJpeg() {
@@ -93,7 +105,8 @@ public final class TestMedia {
 	}
 
 	/**
-	 * Encodes a video that shows {@link #SECOND_COLOURS} one second each, cycling.
+	 * Encodes a video that shows {@link #SECOND_COLOURS} one second each, cycling, at
+	 * five frames a second.
 	 * @param file where to write it, {@code .mp4} (H.264) or {@code .webm} (VP8)
 	 * @param seconds its length
 	 * @param width width
@@ -101,8 +114,20 @@ public final class TestMedia {
 	 * @return the file
 	 */
 	public static Path video(Path file, int seconds, int width, int height) {
+		return video(file, seconds, width, height, 5);
+	}
+
+	/**
+	 * Encodes a video that shows {@link #SECOND_COLOURS} one second each, cycling.
+	 * @param file where to write it, {@code .mp4} (H.264) or {@code .webm} (VP8)
+	 * @param seconds its length
+	 * @param width width
+	 * @param height height
+	 * @param fps frames a second: 1 makes a long, large video quick to encode
+	 * @return the file
+	 */
+	public static Path video(Path file, int seconds, int width, int height, int fps) {
 		boolean webm = file.toString().endsWith(".webm");
-		int fps = 5;
 		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height);
 				Java2DFrameConverter converter = new Java2DFrameConverter()) {
 			recorder.setFormat(webm ? "webm" : "mp4");
@@ -111,13 +136,40 @@ public final class TestMedia {
 			recorder.setFrameRate(fps);
 			recorder.setGopSize(fps);
 			recorder.start();
+			BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
 			for (int frame = 0; frame < seconds * fps; frame++) {
-				BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
 				Graphics2D graphics = image.createGraphics();
 				graphics.setColor(SECOND_COLOURS[(frame / fps) % SECOND_COLOURS.length]);
 				graphics.fillRect(0, 0, width, height);
 				graphics.dispose();
 				recorder.record(converter.convert(image));
+			}
+			recorder.stop();
+			return file;
+		}
+		catch (FrameRecorder.Exception ex) {
+			throw new IllegalStateException("Cannot encode " + file, ex);
+		}
+	}
+
+	/**
+	 * Encodes a small WebM (VP8 compresses a flat frame to almost nothing) of two black
+	 * frames of a huge size, drawn in native memory so the test's heap never holds one.
+	 * @param file where to write it
+	 * @param width width of each frame
+	 * @param height height of each frame
+	 * @return the file
+	 */
+	public static Path hugeFrames(Path file, int width, int height) {
+		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height);
+				Frame black = new Frame(width, height, Frame.DEPTH_UBYTE, 1)) {
+			recorder.setFormat("webm");
+			recorder.setVideoCodec(avcodec.AV_CODEC_ID_VP8);
+			recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+			recorder.setFrameRate(1);
+			recorder.start();
+			for (int i = 0; i < 2; i++) {
+				recorder.record(black, avutil.AV_PIX_FMT_GRAY8);
 			}
 			recorder.stop();
 			return file;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.ddspatterns.testsupport.JvmProcess;
@@ -14,9 +13,6 @@ import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
 import dev.ddspatterns.thumbnailer.pipeline.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +70,7 @@ class WorkerFailoverIntegrationTests {
 						"spring.kafka.consumer.properties.session.timeout.ms=6000",
 						"spring.kafka.consumer.properties.heartbeat.interval.ms=1000"))) {
 			child.awaitReady(Duration.ofSeconds(90));
-			awaitPartitionsOfBothInstances("thumbnailer-frame-worker");
+			PipelineTesting.awaitConsumers(kafka, "thumbnailer-frame-worker", List.of("parent", CHILD));
 
 			// One frame a second: 30 work items keyed by frame, spread over both
 			// instances.
@@ -93,22 +89,6 @@ class WorkerFailoverIntegrationTests {
 				.allMatch((name) -> name.endsWith(".jpg"));
 			assertThat(PipelineTesting.records(kafka, Topics.VIDEOS_COMPLETED, jobId)).as("the join fired once")
 				.hasSize(1);
-		}
-	}
-
-	private static void awaitPartitionsOfBothInstances(String group) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-				ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-					.describedGroups()
-					.get(group)
-					.get(10, TimeUnit.SECONDS);
-				return Stream.of("thumbnailer-parent", "thumbnailer-" + CHILD)
-					.allMatch((client) -> description.members()
-						.stream()
-						.anyMatch((member) -> member.clientId().startsWith(client)
-								&& !member.assignment().topicPartitions().isEmpty()));
-			});
 		}
 	}
 
