@@ -50,11 +50,8 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 		}
 		if (webApplicationType(environment, application) == WebApplicationType.SERVLET) {
 			defaults.put("spring.threads.virtual.enabled", "true");
-			// A part's headers carry its file name. Tomcat's 512 bytes refuse a
-			// 450-character
-			// name, and the refusal reads as "upload too large"; the name is not the
-			// size.
-			// 8 KB a part, at most 50 parts (Tomcat's own default).
+			// A part's headers carry its file name: Tomcat's 512 bytes refuse a name of
+			// 450 characters. 8 KB a part, at most 50 parts (Tomcat's own default).
 			defaults.put("server.tomcat.max-part-header-size", "8KB");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));

@@ -238,6 +238,16 @@ class ThumbnailerIntegrationTests {
 	}
 
 	@Test
+	void aFailureReasonSaysWhatIsWrongWithoutTheServersPaths() {
+		String jobId = this.pipeline.upload(TestMedia.corruptMp4(), "video/mp4", Map.of());
+		Job job = this.pipeline.awaitEnd(jobId);
+		assertThat(job.state()).isEqualTo("failed");
+		assertThat(job.reason()).startsWith("corrupt video/mp4: Invalid data found")
+			.doesNotContain(blobs.toString())
+			.doesNotContain("/source");
+	}
+
+	@Test
 	void badRequestsGetProblemDetailsWithTheRightStatus() {
 		this.pipeline.expectProblem(this.pipeline.multipart(Map.of("width", "100")), 400, "invalid-request");
 		this.pipeline.expectProblem(this.pipeline.json("{\"width\": 100}"), 400, "invalid-request");
@@ -260,6 +270,28 @@ class ThumbnailerIntegrationTests {
 		this.pipeline.expectProblem(this.pipeline.get("/v1/jobs/00000000-0000-0000-0000-000000000000"), 404,
 				"not-found");
 		this.pipeline.expectProblem(this.pipeline.get("/v1/jobs/../../etc/passwd"), 404, "not-found");
+	}
+
+	@Test
+	void malformedMultipartBodiesAre400s() {
+		this.pipeline.expectProblem(this.pipeline.raw("multipart/form-data", "x"), 400, "invalid-request");
+		String cut = "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\nthe body ends before its closing boundary";
+		this.pipeline.expectProblem(this.pipeline.raw("multipart/form-data; boundary=cut", cut), 400,
+				"invalid-request");
+		this.pipeline.expectProblem(this.pipeline.raw("multipart/form-data; boundary=none", "no parts at all"), 400,
+				"invalid-request");
+	}
+
+	@Test
+	void theFileNameIsNotTheSize() {
+		byte[] picture = TestMedia.picture(64, 64, "png");
+		for (String name : List.of("a".repeat(450) + ".png", "写".repeat(150) + ".png")) {
+			this.pipeline.uploadRequest(picture, "image/png", Map.of(), name).expectStatus().isAccepted();
+		}
+		this.pipeline.expectProblem(
+				this.pipeline.uploadRequest(picture, "image/png", Map.of(), "a".repeat(64 * 1024) + ".png"), 400,
+				"invalid-request");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -28,6 +29,9 @@ import org.springframework.web.util.DisconnectedClientHelper;
 class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ServletProblemHandler.class);
+
+	/** How Tomcat's multipart parser begins the message of a part's headers too long. */
+	private static final String TOMCAT_PART_HEADERS_TOO_LONG = "Header section has more than";
 
 	private static final String TOMCAT_INVALID_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
 
@@ -50,6 +54,32 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemType.INVALID_REQUEST
 			.toProblemDetail("The multipart body could not be read: it is malformed or incomplete.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), ProblemType.INVALID_REQUEST.status(), request);
+	}
+
+	/**
+	 * Tomcat counts a part's headers, which carry its file name, against their own limit
+	 * ({@code server.tomcat.max-part-header-size}) and reports going over it as a size
+	 * limit, which Spring turns into "upload too large". The upload may be tiny: the name
+	 * is not the size, so it is a 400 that says what is too long.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!partHeadersTooLong(ex)) {
+			return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
+		}
+		ProblemDetail problem = ProblemType.INVALID_REQUEST
+			.toProblemDetail("A part's headers are over the server's limit: its file name is too long.");
+		return handleExceptionInternal(ex, problem, headers, ProblemType.INVALID_REQUEST.status(), request);
+	}
+
+	private static boolean partHeadersTooLong(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().startsWith(TOMCAT_PART_HEADERS_TOO_LONG)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler

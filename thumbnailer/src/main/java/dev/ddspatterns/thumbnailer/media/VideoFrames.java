@@ -4,8 +4,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
@@ -24,6 +27,10 @@ import org.bytedeco.javacv.FrameGrabber;
  * frame worker takes is set by the thumbnail's size, whatever the video's.
  */
 public final class VideoFrames {
+
+	private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-\\d+)");
+
+	private static final int AV_ERROR_MAX_STRING_SIZE = 64;
 
 	static {
 		// FFmpeg prints every stream it opens to stderr; keep only its errors.
@@ -96,7 +103,7 @@ public final class VideoFrames {
 			return new MediaProbe.Probed(format, quarter ? height : width, quarter ? width : height, length);
 		}
 		catch (FrameGrabber.Exception ex) {
-			throw new RejectedMediaException("corrupt " + format.mediaType() + ": " + ex.getMessage(), ex);
+			throw new RejectedMediaException("corrupt " + format.mediaType() + ": " + ffmpegError(ex), ex);
 		}
 	}
 
@@ -138,6 +145,21 @@ public final class VideoFrames {
 		}
 		catch (FrameGrabber.Exception | FrameFilter.Exception ex) {
 			throw new RejectedMediaException("cannot decode the frame at " + timestampMicros / 1000 + " ms", ex);
+		}
+	}
+
+	/**
+	 * What FFmpeg says is wrong, from the error code in JavaCV's message; the message
+	 * itself names the file, a path on the server that failure reasons must not show.
+	 */
+	static String ffmpegError(Exception ex) {
+		Matcher code = FFMPEG_ERROR_CODE.matcher(String.valueOf(ex.getMessage()));
+		if (!code.find()) {
+			return "FFmpeg cannot read it";
+		}
+		try (BytePointer text = new BytePointer(AV_ERROR_MAX_STRING_SIZE)) {
+			avutil.av_strerror(Integer.parseInt(code.group(1)), text, AV_ERROR_MAX_STRING_SIZE);
+			return text.getString();
 		}
 	}
 
