@@ -8,8 +8,11 @@ import java.time.Duration;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.blobs.FileSystemBlobStore;
 import dev.ddspatterns.thumbnailer.media.MediaProbe;
+import dev.ddspatterns.thumbnailer.media.PictureMemory;
 import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import dev.ddspatterns.thumbnailer.media.VideoFrames;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +41,19 @@ class ThumbnailerConfiguration {
 	@Bean
 	ThumbnailRenderer thumbnailRenderer() {
 		return new ThumbnailRenderer();
+	}
+
+	@Bean
+	PictureMemory pictureMemory(ThumbnailerProperties properties, MeterRegistry meters) {
+		PictureMemory memory = new PictureMemory(properties.pictureMemory().toBytes());
+		Gauge.builder("thumbnailer.picture.memory.reserved", memory, PictureMemory::reservedBytes)
+			.description("Heap reserved by the pictures being worked on")
+			.baseUnit("bytes")
+			.register(meters);
+		Gauge.builder("thumbnailer.picture.memory.waiting", memory, PictureMemory::waiting)
+			.description("Pieces of work waiting for picture memory")
+			.register(meters);
+		return memory;
 	}
 
 	@Bean

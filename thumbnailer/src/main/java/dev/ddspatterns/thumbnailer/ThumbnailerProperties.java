@@ -36,6 +36,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFrames most thumbnails one video may produce
  * @param contactSheetMaxPixels largest contact sheet, in pixels; the cells of a sheet
  * that would be larger are scaled down to fit
+ * @param pictureMemory heap the pictures of all stages of one instance may take at once
+ * ({@link dev.ddspatterns.thumbnailer.media.PictureMemory}); work waits for its share, so
+ * an instance's heap must be this plus the app's own (about 100 MB): the compose file's
+ * {@code -Xmx384m} leaves room for the default
  * @param partitions partitions of every pipeline topic and of its dead-letter topic
  * @param workerConcurrency consumer threads per instance for each of the two worker
  * stages
@@ -53,10 +57,11 @@ public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<UR
 		@DefaultValue List<URI> callbackOrigins, @DefaultValue("50MB") DataSize maxSourceSize,
 		@DefaultValue("40000000") @Min(1) long maxPixels, @DefaultValue("8294400") @Min(1) long maxVideoPixels,
 		@DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
-		@DefaultValue("8000000") @Min(1) long contactSheetMaxPixels, @DefaultValue("6") @Min(1) int partitions,
-		@DefaultValue("2") @Min(1) int workerConcurrency, @DefaultValue("2") @Min(1) int stageConcurrency,
-		@DefaultValue @Valid Retry retry, @DefaultValue("5s") Duration callbackTimeout,
-		@DefaultValue("7d") Duration retention, @DefaultValue Faults faults) {
+		@DefaultValue("8000000") @Min(1) long contactSheetMaxPixels, @DefaultValue("160MB") DataSize pictureMemory,
+		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("2") @Min(1) int workerConcurrency,
+		@DefaultValue("2") @Min(1) int stageConcurrency, @DefaultValue @Valid Retry retry,
+		@DefaultValue("5s") Duration callbackTimeout, @DefaultValue("7d") Duration retention,
+		@DefaultValue Faults faults) {
 
 	/**
 	 * Bounded retries.

@@ -159,7 +159,11 @@ public final class VideoFrames {
 		}
 		try (BytePointer text = new BytePointer(AV_ERROR_MAX_STRING_SIZE)) {
 			avutil.av_strerror(Integer.parseInt(code.group(1)), text, AV_ERROR_MAX_STRING_SIZE);
-			return text.getString();
+			// The buffer's limit is its capacity: read up to FFmpeg's terminating zero
+			// only, not the bytes after it.
+			String buffer = text.getString();
+			int end = buffer.indexOf('\0');
+			return (end >= 0) ? buffer.substring(0, end) : buffer;
 		}
 	}
 

@@ -17,6 +17,7 @@ import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
 import dev.ddspatterns.thumbnailer.media.ColourHistogram;
 import dev.ddspatterns.thumbnailer.media.ContactSheet;
+import dev.ddspatterns.thumbnailer.media.PictureMemory;
 import dev.ddspatterns.thumbnailer.pipeline.Events.JobCompleted;
 import dev.ddspatterns.thumbnailer.pipeline.Events.JobEvent;
 
@@ -44,9 +45,12 @@ class JobReducer {
 
 	private final long sheetMaxPixels;
 
-	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageBoundary boundary,
+	private final PictureMemory memory;
+
+	JobReducer(BlobStore blobs, JobStore jobs, TopicPublisher publisher, StageBoundary boundary, PictureMemory memory,
 			ThumbnailerProperties properties) {
 		this.sheetMaxPixels = properties.contactSheetMaxPixels();
+		this.memory = memory;
 		this.blobs = blobs;
 		this.jobs = jobs;
 		this.publisher = publisher;
@@ -76,18 +80,21 @@ class JobReducer {
 		Thumbnail first = thumbnails.get(0);
 		ContactSheet.Layout layout = ContactSheet.Layout.of(thumbnails.size(), first.width(), first.height(),
 				this.sheetMaxPixels);
-		ContactSheet sheet = new ContactSheet(layout);
 		ColourHistogram colours = new ColourHistogram();
 		long bytes = 0;
-		for (Thumbnail thumbnail : thumbnails) {
-			BufferedImage picture = read(thumbnail.key());
-			colours.add(picture);
-			sheet.add(picture);
-			bytes += thumbnail.bytes();
-		}
 		String format = first.key().substring(first.key().lastIndexOf('.') + 1);
 		String sheetKey = "jobs/%s/contact-sheet.%s".formatted(completed.jobId(), format);
-		write(sheetKey, sheet.picture(), format);
+		try (var reserved = this.memory
+			.reserve(PictureMemory.ofReduce(first.width(), first.height(), (long) layout.width() * layout.height()))) {
+			ContactSheet sheet = new ContactSheet(layout);
+			for (Thumbnail thumbnail : thumbnails) {
+				BufferedImage picture = read(thumbnail.key());
+				colours.add(picture);
+				sheet.add(picture);
+				bytes += thumbnail.bytes();
+			}
+			write(sheetKey, sheet.picture(), format);
+		}
 		return new JobSummary(
 				completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(), bytes,
 				this.blobs.size("jobs/" + completed.jobId() + "/source"), new JobSummary.Sheet(layout.grid().columns(),

@@ -11,6 +11,7 @@ import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
+import dev.ddspatterns.thumbnailer.media.PictureMemory;
 import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import dev.ddspatterns.thumbnailer.media.VideoFrames;
 import dev.ddspatterns.thumbnailer.pipeline.Events.ImageCompleted;
@@ -35,6 +36,8 @@ class ThumbnailWorkers {
 
 	private final VideoFrames videos;
 
+	private final PictureMemory memory;
+
 	private final BlobStore blobs;
 
 	private final JobStore jobs;
@@ -47,10 +50,12 @@ class ThumbnailWorkers {
 
 	private final Duration holdBeforeCommit;
 
-	ThumbnailWorkers(ThumbnailRenderer renderer, VideoFrames videos, BlobStore blobs, JobStore jobs,
-			TopicPublisher publisher, StageBoundary boundary, SuiteProperties suite, ThumbnailerProperties properties) {
+	ThumbnailWorkers(ThumbnailRenderer renderer, VideoFrames videos, PictureMemory memory, BlobStore blobs,
+			JobStore jobs, TopicPublisher publisher, StageBoundary boundary, SuiteProperties suite,
+			ThumbnailerProperties properties) {
 		this.renderer = renderer;
 		this.videos = videos;
+		this.memory = memory;
 		this.blobs = blobs;
 		this.jobs = jobs;
 		this.publisher = publisher;
@@ -67,7 +72,11 @@ class ThumbnailWorkers {
 			return;
 		}
 		this.boundary.run("image-worker", () -> {
-			byte[] thumbnail = this.renderer.render(this.blobs.localPath(item.sourceKey()), item.options().size());
+			byte[] thumbnail;
+			try (var reserved = this.memory
+				.reserve(PictureMemory.ofImage(item.options().width(), item.options().height()))) {
+				thumbnail = this.renderer.render(this.blobs.localPath(item.sourceKey()), item.options().size());
+			}
 			ThumbnailCreated created = write(item, MediaFormat.Kind.IMAGE, thumbnail);
 			this.publisher.send(new Outgoing(Topics.THUMBNAILS, item.jobId(), created),
 					new Outgoing(Topics.IMAGES_COMPLETED, item.jobId(), new ImageCompleted(item.jobId())));
@@ -83,10 +92,14 @@ class ThumbnailWorkers {
 			return;
 		}
 		this.boundary.run("frame-worker", () -> {
-			var frame = this.videos.frameAt(this.blobs.localPath(item.sourceKey()), item.timestampMicros(),
-					item.options().width(), item.options().height());
-			ThumbnailCreated created = write(item, MediaFormat.Kind.VIDEO,
-					this.renderer.render(frame, item.options().size()));
+			byte[] thumbnail;
+			try (var reserved = this.memory
+				.reserve(PictureMemory.ofFrame(item.options().width(), item.options().height()))) {
+				var frame = this.videos.frameAt(this.blobs.localPath(item.sourceKey()), item.timestampMicros(),
+						item.options().width(), item.options().height());
+				thumbnail = this.renderer.render(frame, item.options().size());
+			}
+			ThumbnailCreated created = write(item, MediaFormat.Kind.VIDEO, thumbnail);
 			this.publisher.send(Topics.THUMBNAILS, item.jobId(), created);
 		});
 		hold();
