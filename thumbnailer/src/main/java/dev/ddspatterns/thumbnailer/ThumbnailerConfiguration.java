@@ -17,10 +17,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
 
-/** The thumbnailer's building blocks: blob store, media libraries, outbound HTTP. */
+/**
+ * The thumbnailer's building blocks: blob store, media libraries, outbound HTTP, and the
+ * scheduler that runs the blob store's sweeps ({@code retention.BlobSweeper}).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ThumbnailerConfiguration {
 
 	@Bean

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +49,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retry bounded retries of a failing record before it goes to the dead-letter
  * topic
  * @param callbackTimeout how long one callback request may take
- * @param retention how long job state is kept in Redis
+ * @param retention how long a job is kept: its state in Redis from its submission, its
+ * blobs from their last write once its state has gone
+ * @param storage how much the blob store may hold, and how often it is swept
  * @param faults fault injection for demos and failover tests; off by default
  */
 @ConfigurationProperties("suite.thumbnailer")
@@ -61,7 +64,17 @@ public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<UR
 		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("2") @Min(1) int workerConcurrency,
 		@DefaultValue("2") @Min(1) int stageConcurrency, @DefaultValue @Valid Retry retry,
 		@DefaultValue("5s") Duration callbackTimeout, @DefaultValue("7d") Duration retention,
-		@DefaultValue Faults faults) {
+		@DefaultValue @Valid Storage storage, @DefaultValue Faults faults) {
+
+	@AssertTrue(message = "storage.max-stored must leave room for at least one source of max-source-size")
+	boolean isMaxStoredAboveMaxSourceSize() {
+		return this.storage.maxStored().toBytes() > this.maxSourceSize.toBytes();
+	}
+
+	@AssertTrue(message = "retention must be positive")
+	boolean isRetentionPositive() {
+		return this.retention.isPositive();
+	}
 
 	/**
 	 * Bounded retries.
@@ -71,6 +84,31 @@ public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<UR
 	 * @param interval pause between deliveries
 	 */
 	public record Retry(@DefaultValue("3") @Min(1) @Max(20) int attempts, @DefaultValue("250ms") Duration interval) {
+
+	}
+
+	/**
+	 * The blob store's bounds. A new job is refused (507) unless the largest source it
+	 * may bring, {@code max-source-size}, still fits under both; jobs already accepted
+	 * keep writing their thumbnails and sheets, which is what the margins are for.
+	 *
+	 * @param maxStored most bytes the store may hold, as last measured plus what was
+	 * admitted since. The default suits the 2 GiB volume the Kubernetes manifests claim:
+	 * half of it, leaving room for the thumbnails of accepted jobs and for uploads in
+	 * flight on every replica
+	 * @param minFree free space the volume keeps: a new job is refused when what is left
+	 * after its largest source would be less. This one is measured at every request, so
+	 * it holds whatever else fills the volume (a compose volume shares the host's disk)
+	 * @param sweepInterval how often each instance measures the store and deletes the
+	 * blobs of jobs that have gone; each sweep lists the whole store
+	 */
+	public record Storage(@DefaultValue("1GB") DataSize maxStored, @DefaultValue("256MB") DataSize minFree,
+			@DefaultValue("1m") Duration sweepInterval) {
+
+		@AssertTrue(message = "sweep-interval must be positive")
+		boolean isSweepIntervalPositive() {
+			return this.sweepInterval.isPositive();
+		}
 
 	}
 

@@ -53,6 +53,14 @@ final class PipelineTesting {
 	}
 
 	/**
+	 * @param port the app's port on localhost
+	 * @return calls to the app there
+	 */
+	static PipelineTesting onPort(int port) {
+		return new PipelineTesting(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
+	}
+
+	/**
 	 * Points the app at the test's Kafka broker, Redis server and blob directory.
 	 * @param registry the test's property registry
 	 * @param kafka the broker
@@ -93,15 +101,7 @@ final class PipelineTesting {
 	}
 
 	String upload(byte[] content, String mediaType, Map<String, String> fields) {
-		return uploadRequest(content, mediaType, fields).expectStatus()
-			.isAccepted()
-			.expectHeader()
-			.exists(HttpHeaders.LOCATION)
-			.returnResult(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.getResponseBody()
-			.get("id")
-			.toString();
+		return acceptedId(uploadRequest(content, mediaType, fields));
 	}
 
 	RestTestClient.ResponseSpec uploadRequest(byte[] content, String mediaType, Map<String, String> fields) {
@@ -127,8 +127,18 @@ final class PipelineTesting {
 	}
 
 	String submitUrl(String url, String callback) {
-		return json("{\"url\": \"" + url + "\", \"callback\": \"" + callback + "\"}").expectStatus()
+		return acceptedId(json("{\"url\": \"" + url + "\", \"callback\": \"" + callback + "\"}"));
+	}
+
+	String submitUrl(String url) {
+		return acceptedId(json("{\"url\": \"" + url + "\"}"));
+	}
+
+	private static String acceptedId(RestTestClient.ResponseSpec response) {
+		return response.expectStatus()
 			.isAccepted()
+			.expectHeader()
+			.exists(HttpHeaders.LOCATION)
 			.returnResult(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.getResponseBody()
@@ -150,6 +160,10 @@ final class PipelineTesting {
 
 	RestTestClient.ResponseSpec get(String path) {
 		return this.http.get().uri(path).exchange();
+	}
+
+	RestTestClient.ResponseSpec delete(String path) {
+		return this.http.delete().uri(path).exchange();
 	}
 
 	void expectProblem(RestTestClient.ResponseSpec response, int status, String kind) {

@@ -238,6 +238,15 @@ class ThumbnailerIntegrationTests {
 	}
 
 	@Test
+	void aVideoThatWouldMakeMoreThumbnailsThanTheLimitFails() throws IOException {
+		Path video = TestMedia.video(blobs.resolve("two-minutes-ten.mp4"), 130, 160, 120, 1);
+		String jobId = this.pipeline.upload(Files.readAllBytes(video), "video/mp4", Map.of("interval", "1"));
+		Job job = this.pipeline.awaitEnd(jobId);
+		assertThat(job.state()).isEqualTo("failed");
+		assertThat(job.reason()).endsWith("makes 130 thumbnails, more than 120");
+	}
+
+	@Test
 	void aFailureReasonSaysWhatIsWrongWithoutTheServersPaths() {
 		String jobId = this.pipeline.upload(TestMedia.corruptMp4(), "video/mp4", Map.of());
 		Job job = this.pipeline.awaitEnd(jobId);

@@ -46,7 +46,13 @@ public enum ProblemType {
 	UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
 
 	/** A service this one called did not answer in time. */
-	UPSTREAM_TIMEOUT("upstream-timeout", HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout");
+	UPSTREAM_TIMEOUT("upstream-timeout", HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout"),
+
+	/**
+	 * The service has no room to store what the request would add; retrying after stored
+	 * data has expired or been deleted may succeed.
+	 */
+	INSUFFICIENT_STORAGE("insufficient-storage", HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage");
 
 	/** Every type URI starts with this prefix, followed by the kind's slug. */
 	public static final String URI_PREFIX = "urn:dds-suite:problem:";

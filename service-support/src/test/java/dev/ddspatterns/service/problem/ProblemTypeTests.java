@@ -17,7 +17,7 @@ class ProblemTypeTests {
 					"urn:dds-suite:problem:conflict", "urn:dds-suite:problem:payload-too-large",
 					"urn:dds-suite:problem:unsupported-media-type", "urn:dds-suite:problem:rate-limited",
 					"urn:dds-suite:problem:internal", "urn:dds-suite:problem:unavailable",
-					"urn:dds-suite:problem:upstream-timeout");
+					"urn:dds-suite:problem:upstream-timeout", "urn:dds-suite:problem:insufficient-storage");
 	}
 
 	@Test

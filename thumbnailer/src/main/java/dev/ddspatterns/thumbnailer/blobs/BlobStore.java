@@ -67,6 +67,30 @@ public interface BlobStore {
 	List<String> list(String prefix) throws IOException;
 
 	/**
+	 * Lists every object under a prefix, at any depth, with its size and when it was
+	 * written; objects another instance deletes meanwhile are left out.
+	 * @param prefix a key prefix ending in {@code /}, or {@code ""} for the whole store
+	 * @return the objects, in no particular order
+	 * @throws IOException if the store cannot be listed
+	 */
+	List<StoredBlob> listAll(String prefix) throws IOException;
+
+	/**
+	 * Deletes every object under a prefix, or the one object with that key. Deleting what
+	 * is not there (another instance was quicker) is not an error, so instances may sweep
+	 * the same store without coordinating.
+	 * @param prefix a key prefix ending in {@code /}, or a key
+	 * @throws IOException if something that is there cannot be deleted
+	 */
+	void deleteAll(String prefix) throws IOException;
+
+	/**
+	 * @return how many more bytes the store can take before its volume is full
+	 * @throws IOException if the volume cannot be asked
+	 */
+	long usableBytes() throws IOException;
+
+	/**
 	 * A local file with the object's content, for libraries that need a path (FFmpeg
 	 * seeks).
 	 * @param key the key

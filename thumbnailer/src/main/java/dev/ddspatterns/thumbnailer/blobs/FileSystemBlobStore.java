@@ -1,15 +1,23 @@
 package dev.ddspatterns.thumbnailer.blobs;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link BlobStore} in a directory every instance mounts. Each write goes to a
@@ -92,6 +100,56 @@ public final class FileSystemBlobStore implements BlobStore {
 		}
 	}
 
+	/**
+	 * Every file under the prefix, partial writes included: they take room too, and one
+	 * that a crash left behind goes with the other objects under its prefix.
+	 */
+	@Override
+	public List<StoredBlob> listAll(String prefix) throws IOException {
+		List<StoredBlob> blobs = new ArrayList<>();
+		Files.walkFileTree(resolve(prefix), new GoneIsFine() {
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+				if (attributes.isRegularFile()) {
+					blobs.add(new StoredBlob(key(file), attributes.size(), attributes.lastModifiedTime().toInstant()));
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+		});
+		return blobs;
+	}
+
+	@Override
+	public void deleteAll(String prefix) throws IOException {
+		Path target = resolve(prefix);
+		if (target.equals(this.root)) {
+			throw new IllegalArgumentException("Refusing to delete the whole store");
+		}
+		Files.walkFileTree(target, new GoneIsFine() {
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+				Files.deleteIfExists(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException ex) throws IOException {
+				super.postVisitDirectory(dir, ex);
+				Files.deleteIfExists(dir);
+				return FileVisitResult.CONTINUE;
+			}
+
+		});
+	}
+
+	@Override
+	public long usableBytes() throws IOException {
+		return Files.getFileStore(this.root).getUsableSpace();
+	}
+
 	@Override
 	public Path localPath(String key) {
 		return resolve(key);
@@ -103,6 +161,10 @@ public final class FileSystemBlobStore implements BlobStore {
 			throw new IllegalArgumentException("Blob key escapes the store: " + key);
 		}
 		return path;
+	}
+
+	private String key(Path file) {
+		return this.root.relativize(file).toString().replace(File.separatorChar, '/');
 	}
 
 	private static long copyAtMost(InputStream content, Path target, long maxBytes) throws IOException {
@@ -118,6 +180,31 @@ public final class FileSystemBlobStore implements BlobStore {
 			}
 		}
 		return written;
+	}
+
+	/**
+	 * Walks a tree that other instances may be deleting from at the same time: what has
+	 * gone meanwhile is skipped, any other failure is thrown.
+	 */
+	private static class GoneIsFine extends SimpleFileVisitor<Path> {
+
+		@Override
+		public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+			return skipIfGone(ex);
+		}
+
+		@Override
+		public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException ex) throws IOException {
+			return (ex != null) ? skipIfGone(ex) : FileVisitResult.CONTINUE;
+		}
+
+		private static FileVisitResult skipIfGone(IOException ex) throws IOException {
+			if (ex instanceof NoSuchFileException) {
+				return FileVisitResult.CONTINUE;
+			}
+			throw ex;
+		}
+
 	}
 
 }

@@ -41,6 +41,11 @@ public record Job(String id, String state, @Nullable String reason, String kind,
 		return JobState.DONE.value().equals(this.state);
 	}
 
+	/** Done or failed: nothing in the pipeline works on the job any more. */
+	boolean hasEnded() {
+		return isDone() || JobState.FAILED.value().equals(this.state);
+	}
+
 	static Job from(Map<Object, Object> fields, long thumbnails, Map<String, Long> workers) {
 		String kind = text(fields, "kind", "unknown");
 		String expected = (String) fields.get("thumbnails");

@@ -38,6 +38,10 @@ public class JobStore {
 	private static final RedisScript<Long> THUMBNAIL_WRITTEN = RedisScript
 		.of(new ClassPathResource("scripts/thumbnail-written.lua"), Long.class);
 
+	/** Every record a job may have, each under {@link #key}. */
+	private static final List<String> RECORDS = List.of("job", "thumbs", "workers", "joined", "join", "summary",
+			"notified");
+
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -65,7 +69,8 @@ public class JobStore {
 	}
 
 	/**
-	 * @return how long job records live
+	 * @return how long job records live, from the job's creation; its blobs live as long
+	 * after their last write ({@code retention.BlobSweeper})
 	 */
 	public Duration retention() {
 		return this.retention;
@@ -179,6 +184,23 @@ public class JobStore {
 			throw new IllegalStateException("Job " + jobId + " is done but has no summary");
 		}
 		return this.json.readValue(summary, JobSummary.class);
+	}
+
+	/**
+	 * @param jobId the job
+	 * @return whether the job's state is still kept, whatever the state
+	 */
+	public boolean exists(String jobId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(key(jobId, "job")));
+	}
+
+	/**
+	 * Deletes every record of a job at once; they share a hash tag, so one {@code DEL}
+	 * takes them all, on a Redis Cluster too.
+	 * @param jobId the job
+	 */
+	void delete(String jobId) {
+		this.redis.delete(RECORDS.stream().map((record) -> key(jobId, record)).toList());
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -167,6 +168,25 @@ class JobsController {
 	@GetMapping(path = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
 	JobSummary summary(@PathVariable String id) {
 		return this.jobs.summaryOf(requireDone(id));
+	}
+
+	/**
+	 * Deletes an ended job: its state first, so that no reader finds the job without its
+	 * blobs, then its blobs (should that fail, the sweep deletes them later). A job still
+	 * queued or running is a conflict: its records are in flight on any instance and
+	 * would write thumbnails after the delete, and no stage can be stopped mid-record.
+	 * Every job ends within bounded retries; delete it then.
+	 */
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
+		Job job = find(id);
+		if (!job.hasEnded()) {
+			throw new ProblemException(ProblemType.CONFLICT,
+					"Job " + id + " is " + job.state() + "; it can be deleted once it is done or failed");
+		}
+		this.jobs.delete(id);
+		this.blobs.deleteAll("jobs/" + id + "/");
+		return ResponseEntity.noContent().build();
 	}
 
 	private ResponseEntity<Accepted> submit(JobSubmitted submitted, @Nullable MediaFormat format, String source) {

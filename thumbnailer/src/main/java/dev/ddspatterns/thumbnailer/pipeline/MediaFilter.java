@@ -51,6 +51,11 @@ class MediaFilter {
 			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter",
 			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS)
 	void filter(JobSubmitted job) {
+		// A redelivered record of a job that ended or was deleted since: fetching its
+		// source again would only leave a blob behind for the sweep.
+		if (!this.jobs.isLive(job.jobId())) {
+			return;
+		}
 		this.boundary.run("filter", () -> {
 			String sourceKey = (job.sourceKey() != null) ? job.sourceKey() : this.fetcher.fetch(job.jobId(), job.url());
 			MediaProbe.Probed probed = this.probe.probe(this.blobs.localPath(sourceKey), job.format());
