@@ -168,7 +168,13 @@ class ThumbnailerIntegrationTests {
 		assertThat(summary.sourceBytes()).isEqualTo(Files.size(mp4));
 		assertThat(summary.contactSheet()).extracting("columns", "rows", "width", "height")
 			.containsExactly(3, 2, 3 * 160, 2 * 90);
-		BufferedImage sheet = this.pipeline.image("/v1/jobs/" + jobId + "/contact-sheet", "image/jpeg");
+		this.pipeline.get("/v1/jobs/" + jobId + "/summary")
+			.expectBody()
+			.jsonPath("$.contactSheet.href")
+			.isEqualTo("/v1/jobs/" + jobId + "/contact-sheet")
+			.jsonPath("$.contactSheet.key")
+			.doesNotExist();
+		BufferedImage sheet = this.pipeline.image(summary.contactSheet().href(), "image/jpeg");
 		assertThat(sheet.getWidth()).isEqualTo(480);
 		assertThat(sheet.getHeight()).isEqualTo(180);
 		// Six frames of six different colours, one sixth of the pixels each.

@@ -15,6 +15,7 @@ import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
 import dev.ddspatterns.thumbnailer.pipeline.Events.JobOptions;
 import dev.ddspatterns.thumbnailer.pipeline.Events.JobSubmitted;
@@ -106,11 +107,11 @@ class JobsController {
 					declared + " is not supported; send one of " + supportedTypes()));
 		JobOptions options = options(request);
 		String jobId = UUID.randomUUID().toString();
-		String sourceKey = "jobs/" + jobId + "/source";
+		String sourceKey = JobBlobs.source(jobId);
 		// The multipart size limit (spring.servlet.multipart.max-file-size, 413) has
-		// already
-		// applied. Tomcat keeps the part in a temporary file; moving it saves a copy.
-		Path received = this.blobs.localPath("incoming/" + jobId);
+		// already applied. Tomcat keeps the part in a temporary file; moving it saves a
+		// copy.
+		Path received = this.blobs.localPath(JobBlobs.incoming(jobId));
 		Files.createDirectories(received.getParent());
 		file.transferTo(received.toFile());
 		this.blobs.putFile(sourceKey, received);
@@ -162,7 +163,7 @@ class JobsController {
 	@GetMapping("/{id}/contact-sheet")
 	ResponseEntity<InputStreamResource> contactSheet(@PathVariable String id) throws IOException {
 		JobSummary.Sheet sheet = this.jobs.summaryOf(requireDone(id)).contactSheet();
-		return image(sheet.key(), sheet.key().endsWith(".png") ? "image/png" : "image/jpeg");
+		return image(JobBlobs.contactSheet(id, sheet.format()), sheet.mediaType());
 	}
 
 	@GetMapping(path = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -185,7 +186,9 @@ class JobsController {
 					"Job " + id + " is " + job.state() + "; it can be deleted once it is done or failed");
 		}
 		this.jobs.delete(id);
-		this.blobs.deleteAll("jobs/" + id + "/");
+		for (String prefix : JobBlobs.prefixes(id)) {
+			this.blobs.deleteAll(prefix);
+		}
 		return ResponseEntity.noContent().build();
 	}
 

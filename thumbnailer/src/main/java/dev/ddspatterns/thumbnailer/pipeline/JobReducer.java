@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
 import dev.ddspatterns.thumbnailer.media.ColourHistogram;
@@ -83,7 +84,7 @@ class JobReducer {
 		ColourHistogram colours = new ColourHistogram();
 		long bytes = 0;
 		String format = first.key().substring(first.key().lastIndexOf('.') + 1);
-		String sheetKey = "jobs/%s/contact-sheet.%s".formatted(completed.jobId(), format);
+		String sheetKey = JobBlobs.contactSheet(completed.jobId(), format);
 		try (var reserved = this.memory
 			.reserve(PictureMemory.ofReduce(first.width(), first.height(), (long) layout.width() * layout.height()))) {
 			ContactSheet sheet = new ContactSheet(layout);
@@ -95,10 +96,11 @@ class JobReducer {
 			}
 			write(sheetKey, sheet.picture(), format);
 		}
-		return new JobSummary(
-				completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(), bytes,
-				this.blobs.size("jobs/" + completed.jobId() + "/source"), new JobSummary.Sheet(layout.grid().columns(),
-						layout.grid().rows(), layout.width(), layout.height(), sheetKey),
+		return new JobSummary(completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(),
+				bytes, this.blobs.size(JobBlobs.source(completed.jobId())),
+				new JobSummary.Sheet(layout.grid().columns(), layout.grid().rows(), layout.width(), layout.height(),
+						"png".equals(format) ? "image/png" : "image/jpeg",
+						"/v1/jobs/" + completed.jobId() + "/contact-sheet"),
 				new JobSummary.Colours(colours.shares(), colours.dominant(DOMINANT_COLOURS)));
 	}
 

@@ -27,9 +27,17 @@ public record JobSummary(String jobId, String kind, int thumbnails, long thumbna
 	 * @param rows grid rows
 	 * @param width width in pixels
 	 * @param height height in pixels
-	 * @param key its blob key
+	 * @param mediaType {@code image/jpeg} or {@code image/png}
+	 * @param href where the API serves it (the blob's key is the store's business)
 	 */
-	public record Sheet(int columns, int rows, int width, int height, String key) {
+	public record Sheet(int columns, int rows, int width, int height, String mediaType, String href) {
+
+		/**
+		 * @return the format the sheet is written in, {@code jpg} or {@code png}
+		 */
+		public String format() {
+			return "image/png".equals(this.mediaType) ? "png" : "jpg";
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.jobs.OriginAllowList;
 import dev.ddspatterns.thumbnailer.media.RejectedMediaException;
 
@@ -36,7 +37,7 @@ class SourceFetcher {
 		if (!this.allowed.allows(url)) {
 			throw new RejectedMediaException("source URL is not on an allowed origin");
 		}
-		String key = "jobs/" + jobId + "/source";
+		String key = JobBlobs.source(jobId);
 		return this.http.get().uri(url).exchange((request, response) -> {
 			if (!response.getStatusCode().is2xxSuccessful()) {
 				throw new RejectedMediaException("source URL answered " + response.getStatusCode().value());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import dev.ddspatterns.service.SuiteProperties;
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
@@ -107,7 +108,7 @@ class ThumbnailWorkers {
 
 	private ThumbnailCreated write(WorkItem item, MediaFormat.Kind kind, byte[] thumbnail) {
 		String format = item.options().format();
-		String key = "jobs/%s/thumbs/%05d.%s".formatted(item.jobId(), item.index(), format);
+		String key = JobBlobs.thumbnail(item.jobId(), item.index(), format);
 		try {
 			this.blobs.put(key, thumbnail);
 		}

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
+import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +94,7 @@ class BlobSweeper implements SchedulingConfigurer {
 
 	private void delete(String jobId) {
 		try {
-			for (String prefix : StoreSurvey.prefixes(jobId)) {
+			for (String prefix : JobBlobs.prefixes(jobId)) {
 				this.blobs.deleteAll(prefix);
 			}
 			this.swept.increment();

@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.blobs.StoredBlob;
 
 /**
@@ -28,21 +26,14 @@ import dev.ddspatterns.thumbnailer.blobs.StoredBlob;
  */
 record StoreSurvey(long bytes, SortedSet<String> expired) {
 
-	/**
-	 * A job's blobs: everything under {@code jobs/<id>/}, and an upload still arriving.
-	 */
-	private static final Pattern JOB_KEY = Pattern.compile("jobs/([^/]+)/.+|incoming/([^/]+)");
-
 	static StoreSurvey of(Collection<StoredBlob> blobs, Instant now, Duration retention) {
 		long bytes = 0;
 		Map<String, Instant> newest = new HashMap<>();
 		for (StoredBlob blob : blobs) {
 			bytes += blob.bytes();
-			Matcher job = JOB_KEY.matcher(blob.key());
-			if (job.matches()) {
-				String jobId = (job.group(1) != null) ? job.group(1) : job.group(2);
-				newest.merge(jobId, blob.storedAt(), (one, other) -> one.isAfter(other) ? one : other);
-			}
+			JobBlobs.jobOf(blob.key())
+				.ifPresent((jobId) -> newest.merge(jobId, blob.storedAt(),
+						(one, other) -> one.isAfter(other) ? one : other));
 		}
 		Instant cutoff = now.minus(retention);
 		SortedSet<String> expired = new TreeSet<>();
@@ -52,14 +43,6 @@ record StoreSurvey(long bytes, SortedSet<String> expired) {
 			}
 		});
 		return new StoreSurvey(bytes, expired);
-	}
-
-	/**
-	 * @param jobId a job
-	 * @return the prefixes under which its blobs are, to delete them as a unit
-	 */
-	static List<String> prefixes(String jobId) {
-		return List.of("jobs/" + jobId + "/", "incoming/" + jobId);
 	}
 
 }

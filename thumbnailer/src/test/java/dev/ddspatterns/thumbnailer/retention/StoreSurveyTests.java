@@ -46,11 +46,6 @@ class StoreSurveyTests {
 		assertThat(survey.expired()).isEmpty();
 	}
 
-	@Test
-	void aJobsBlobsAreUnderItsPrefixes() {
-		assertThat(StoreSurvey.prefixes("abc")).containsExactly("jobs/abc/", "incoming/abc");
-	}
-
 	private StoredBlob blob(String key, Duration age) {
 		return new StoredBlob(key, 1, this.clock.instant().minus(age));
 	}
