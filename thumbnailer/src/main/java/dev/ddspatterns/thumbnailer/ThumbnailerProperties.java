@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * hosts (SSRF)
  * @param callbackOrigins origins that callback URLs may point at
  * @param maxSourceSize largest accepted upload or fetched source
+ * @param maxConcurrentUploads uploads one instance receives at once; each holds a
+ * connection and a temporary file of up to {@code max-source-size} until its body has
+ * arrived. One more is refused with 503 and {@code Retry-After} before its body is read
  * @param maxPixels largest accepted image, in pixels, checked from the header before
  * anything is decoded. A worker decodes only what the thumbnail shows, so the heap it
  * takes is set by the thumbnail's size, not this
@@ -58,8 +61,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ThumbnailerProperties(@NotNull Path blobDir, @DefaultValue List<URI> sourceOrigins,
 		@DefaultValue List<URI> callbackOrigins, @DefaultValue("50MB") DataSize maxSourceSize,
-		@DefaultValue("40000000") @Min(1) long maxPixels, @DefaultValue("8294400") @Min(1) long maxVideoPixels,
-		@DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
+		@DefaultValue("8") @Min(1) int maxConcurrentUploads, @DefaultValue("40000000") @Min(1) long maxPixels,
+		@DefaultValue("8294400") @Min(1) long maxVideoPixels, @DefaultValue("120") @Min(1) @Max(10000) int maxFrames,
 		@DefaultValue("8000000") @Min(1) long contactSheetMaxPixels, @DefaultValue("160MB") DataSize pictureMemory,
 		@DefaultValue("6") @Min(1) int partitions, @DefaultValue("2") @Min(1) int workerConcurrency,
 		@DefaultValue("2") @Min(1) int stageConcurrency, @DefaultValue @Valid Retry retry,

@@ -3,10 +3,12 @@ package dev.ddspatterns.thumbnailer;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,8 +50,11 @@ import static org.awaitility.Awaitility.await;
  * and the API's answers to bad input.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "suite.thumbnailer.max-source-size=1MB", "suite.thumbnailer.retry.interval=50ms" })
+		properties = { "suite.thumbnailer.max-source-size=1MB", "suite.thumbnailer.retry.interval=50ms",
+				"suite.thumbnailer.max-concurrent-uploads=" + ThumbnailerIntegrationTests.CONCURRENT_UPLOADS })
 class ThumbnailerIntegrationTests {
+
+	static final int CONCURRENT_UPLOADS = 2;
 
 	@RegisterExtension
 	static final KafkaBroker kafka = KafkaBroker.kraft();
@@ -241,6 +247,50 @@ class ThumbnailerIntegrationTests {
 		// Three deliveries each (the first and two retries) before the dead-letter topic.
 		assertThat(filterFailures() - filterFailures).isEqualTo(6);
 		assertThat(deadLetters(Topics.JOBS) - deadLetters).isEqualTo(2);
+	}
+
+	@Test
+	void uploadsBeyondTheConcurrentLimitAreRefusedUntilOneEnds() throws IOException {
+		byte[] picture = TestMedia.picture(64, 64, "png");
+		List<Socket> slow = new ArrayList<>();
+		try {
+			for (int i = 0; i < CONCURRENT_UPLOADS; i++) {
+				slow.add(slowUpload());
+			}
+			// Refused once both slow uploads are being received.
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.pipeline.uploadRequest(picture, "image/png", Map.of())
+					.returnResult()
+					.getStatus()
+					.value(), (status) -> status == 503);
+			this.pipeline.expectProblem(this.pipeline.uploadRequest(picture, "image/png", Map.of()), 503,
+					"unavailable");
+			this.pipeline.uploadRequest(picture, "image/png", Map.of())
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "1");
+		}
+		finally {
+			for (Socket socket : slow) {
+				socket.close();
+			}
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.pipeline.uploadRequest(picture, "image/png", Map.of()).returnResult().getStatus().value(),
+					(status) -> status == 202);
+	}
+
+	/**
+	 * Starts an upload whose body never finishes arriving, as a slow client's does.
+	 */
+	private Socket slowUpload() throws IOException {
+		Socket socket = new Socket("localhost", this.port);
+		String head = "POST /v1/jobs HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Type: multipart/form-data; boundary=slow\r\nContent-Length: 100000\r\n\r\n"
+				+ "--slow\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n";
+		socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+		socket.getOutputStream().flush();
+		return socket;
 	}
 
 	@Test
