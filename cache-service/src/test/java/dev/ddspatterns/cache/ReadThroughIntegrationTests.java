@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -46,6 +47,16 @@ class ReadThroughIntegrationTests {
 			byte[] body = ("{\"query\":\"" + exchange.getRequestURI().getRawQuery() + "\"}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		origin.createContext("/v1/partial", (exchange) -> {
+			originRequests.incrementAndGet();
+			byte[] body = "{\"partial\":true}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.getResponseHeaders().add("Cache-Control", "no-store");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
@@ -103,6 +114,23 @@ class ReadThroughIntegrationTests {
 			.expectHeader()
 			.contentType("application/json");
 		assertThat(originRequests.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	void anAnswerTheOriginMarksNoStoreIsNeitherStoredNorMadeCacheableDownstream() {
+		int before = originRequests.get();
+		for (int i = 0; i < 2; i++) {
+			this.http.get()
+				.uri("/v1/cached/search/v1/partial?q=cat")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-Cache", "MISS")
+				.expectHeader()
+				.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+		}
+		assertThat(originRequests.get() - before).isEqualTo(2);
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package dev.ddspatterns.cache.readthrough;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.ddspatterns.cache.CacheProperties;
@@ -74,10 +77,32 @@ class ReadThroughController {
 		StoredValue value = new StoredValue(type.toString(),
 				Optional.ofNullable(fetched.getBody()).orElse(new byte[0]));
 		if (fetched.getStatusCode().value() == 200) {
-			store(key, value, config.ttl());
-			return respond(value, "MISS");
+			List<String> cacheControl = fetched.getHeaders().getOrEmpty(HttpHeaders.CACHE_CONTROL);
+			if (!forbidsStoring(cacheControl)) {
+				store(key, value, config.ttl());
+				return respond(value, "MISS");
+			}
+			// A search root's partial answer, say: not stored here, and the caches in
+			// front of this one are told the same.
+			return ResponseEntity.ok()
+				.contentType(type)
+				.header("X-Cache", "MISS")
+				.header(HttpHeaders.CACHE_CONTROL, cacheControl.toArray(String[]::new))
+				.body(value.bytes());
 		}
 		return ResponseEntity.status(fetched.getStatusCode()).contentType(type).body(value.bytes());
+	}
+
+	/**
+	 * Whether the origin's {@code Cache-Control} forbids a shared cache to keep its
+	 * answer (RFC 9111: {@code no-store}, {@code private}; {@code no-cache} would need
+	 * revalidation, which this cache does not do).
+	 */
+	static boolean forbidsStoring(List<String> cacheControl) {
+		return cacheControl.stream()
+			.flatMap((line) -> Arrays.stream(line.split(",")))
+			.map((directive) -> directive.split("=", 2)[0].strip().toLowerCase(Locale.ROOT))
+			.anyMatch((name) -> name.equals("no-store") || name.equals("private") || name.equals("no-cache"));
 	}
 
 	private Optional<StoredValue.Read> lookup(String key) {

@@ -4,6 +4,8 @@ import dev.ddspatterns.search.root.ScatterGather.SearchResult;
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /v1/search?q=cat AND dog&k=10}: one answer over all shards.
  * {@code dfs=false} skips the statistics round (faster, scores only approximately
- * comparable across shards).
+ * comparable across shards). A partial answer, missing a shard that did not answer in
+ * time, is {@code Cache-Control: no-store}: a cache in front (the gateway's, the
+ * read-through in cache-service) would otherwise serve the gap long after the shard is
+ * back.
  */
 @RestController
 class SearchController {
@@ -26,7 +31,7 @@ class SearchController {
 	}
 
 	@GetMapping("/v1/search")
-	SearchResult search(@RequestParam(name = "q", required = false) String q,
+	ResponseEntity<SearchResult> search(@RequestParam(name = "q", required = false) String q,
 			@RequestParam(name = "k", defaultValue = "10") int k,
 			@RequestParam(name = "dfs", required = false) Boolean dfs) {
 		if (q == null || q.isBlank()) {
@@ -36,7 +41,12 @@ class SearchController {
 			throw new ProblemException(ProblemType.INVALID_REQUEST,
 					"Parameter k must be between 1 and " + this.properties.maxK() + ", was " + k);
 		}
-		return this.scatterGather.search(q, k, (dfs != null) ? dfs : this.properties.dfs());
+		SearchResult result = this.scatterGather.search(q, k, (dfs != null) ? dfs : this.properties.dfs());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (result.partial()) {
+			answer.cacheControl(CacheControl.noStore());
+		}
+		return answer.body(result);
 	}
 
 }

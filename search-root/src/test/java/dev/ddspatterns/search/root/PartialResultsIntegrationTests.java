@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,12 @@ class PartialResultsIntegrationTests {
 		assertThat(withFrozenLeaf.partial()).isTrue();
 		assertThat(withFrozenLeaf.missingShards()).containsExactly(2);
 		assertThat(withFrozenLeaf.hits()).isNotEmpty().allSatisfy((hit) -> assertThat(hit.shard()).isIn(0, 1));
+
+		http.get()
+			.uri("/v1/search?q={q}&dfs=true", "lion OR fox")
+			.exchange()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
 
 		stoppable.close();
 		ScatterGatherIntegrationTests.SearchAnswer withStoppedLeaf = timedSearch(http);
