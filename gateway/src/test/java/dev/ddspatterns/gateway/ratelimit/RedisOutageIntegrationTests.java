@@ -33,8 +33,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the RateLimit filter does when Redis dies: route {@code open} fails open (its own
- * setting), route {@code closed} fails closed (the global setting). Both limit 3 per
- * burst, 1 per second.
+ * setting), route {@code closed} fails closed (the global setting). Both allow bursts of
+ * 3; on {@code closed} a request costs 10 tokens at 1 per second, so once the burst is
+ * spent the next is refused for 10 s, whatever the time the test takes. The clock only
+ * times the outage for the log: the buckets run on Redis's.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -75,7 +77,7 @@ class RedisOutageIntegrationTests {
 		registry.add(routes + "[1].id", () -> "closed");
 		registry.add(routes + "[1].uri", () -> backend.uri().toString());
 		registry.add(routes + "[1].predicates[0]", () -> "Path=/closed");
-		registry.add(routes + "[1].filters[0]", () -> "RateLimit=1, 3");
+		registry.add(routes + "[1].filters[0]", () -> "RateLimit=1, 30, 10");
 	}
 
 	@AfterAll
