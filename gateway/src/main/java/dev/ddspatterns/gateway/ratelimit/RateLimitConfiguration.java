@@ -24,7 +24,8 @@ class RateLimitConfiguration {
 		// The buckets run on Redis's clock; this one only times outages for the log.
 		Clock time = clock.getIfUnique(Clock::systemUTC);
 		TokenBucket bucket = new TokenBucket(redis, properties.timeout(), new RedisOutage(time, meters));
-		CallerKeys callers = new CallerKeys(properties.apiKeyHeader(), properties.trustedProxies());
+		CallerKeys callers = new CallerKeys(properties.apiKeyHeader(), new ApiKeys(properties.apiKeys()),
+				properties.trustedProxies());
 		return new RateLimitGatewayFilterFactory(bucket, callers, properties, meters);
 	}
 

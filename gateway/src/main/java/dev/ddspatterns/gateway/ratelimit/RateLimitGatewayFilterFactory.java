@@ -36,6 +36,11 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code -Replenish-Rate}, {@code -Burst-Capacity} and {@code -Requested-Tokens}. A
  * caller over its limit gets a 429 {@code rate-limited} problem with {@code Retry-After}:
  * the whole seconds until its bucket holds enough tokens again.
+ *
+ * <p>
+ * A request with an API key that is not registered gets a 401 {@code unauthorized}
+ * problem before any bucket is touched, whatever the state of Redis: an invented key buys
+ * no bucket (see {@link CallerKeys}).
  */
 public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLimitGatewayFilterFactory.Config> {
 
@@ -82,16 +87,24 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 		FailureMode failureMode = (config.failureMode() != null) ? config.failureMode() : this.properties.failureMode();
 		return new OrderedGatewayFilter((exchange, chain) -> {
 			String route = routeId(exchange);
-			// One bucket per route and caller. The braces are a Redis Cluster hash tag.
-			String key = "rate-limit:{" + route + ":" + this.callers.of(exchange.getRequest()) + "}";
-			return this.bucket.take(key, limit).flatMap((decision) -> switch (decision.verdict()) {
-				case ALLOWED -> forward(exchange, chain, route, "allowed", limit, decision);
-				case LIMITED -> refuse(route, "limited", rateLimited(limit, decision));
-				case UNKNOWN -> (failureMode == FailureMode.FAIL_OPEN)
-						? forward(exchange, chain, route, "failed-open", limit, decision)
-						: refuse(route, "failed-closed", unavailable());
-			});
+			return switch (this.callers.of(exchange.getRequest())) {
+				case Caller.UnknownKey unknown -> refuse(route, "unknown-key", unknownKey());
+				case Caller.Counted caller -> take(exchange, chain, route, caller, limit, failureMode);
+			};
 		}, ORDER);
+	}
+
+	private Mono<Void> take(ServerWebExchange exchange, GatewayFilterChain chain, String route, Caller.Counted caller,
+			Limit limit, FailureMode failureMode) {
+		// One bucket per route and caller. The braces are a Redis Cluster hash tag.
+		String key = "rate-limit:{" + route + ":" + caller.id() + "}";
+		return this.bucket.take(key, limit).flatMap((decision) -> switch (decision.verdict()) {
+			case ALLOWED -> forward(exchange, chain, route, "allowed", limit, decision);
+			case LIMITED -> refuse(route, "limited", rateLimited(limit, decision));
+			case UNKNOWN ->
+				(failureMode == FailureMode.FAIL_OPEN) ? forward(exchange, chain, route, "failed-open", limit, decision)
+						: refuse(route, "failed-closed", unavailable());
+		});
 	}
 
 	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, String route, String outcome,
@@ -125,6 +138,20 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 				"Rate limiting is unavailable, and this route refuses requests it cannot count. Retry after "
 						+ retryAfter + " s.");
 		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+		return problem;
+	}
+
+	/**
+	 * RFC 9110 asks a 401 to name what would be accepted. There is no registered scheme
+	 * for API keys; this names the header.
+	 */
+	private ProblemException unknownKey() {
+		String header = this.properties.apiKeyHeader();
+		ProblemException problem = new ProblemException(ProblemType.UNAUTHORIZED,
+				"The " + header
+						+ " header carries a key this gateway does not know. Send a registered key, or no key to be "
+						+ "limited by your address.");
+		problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + header + "\"");
 		return problem;
 	}
 

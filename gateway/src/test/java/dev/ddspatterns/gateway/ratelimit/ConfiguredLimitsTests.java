@@ -39,12 +39,13 @@ class ConfiguredLimitsTests {
 	}
 
 	@Test
-	void globalSettingsFailOpenWithAShortTimeoutAndTrustNoProxy() {
+	void globalSettingsFailOpenWithAShortTimeoutAndTrustNoProxyAndNoKey() {
 		RateLimitProperties properties = applicationYml.bindOrCreate("suite.gateway.rate-limit",
 				RateLimitProperties.class);
 		assertThat(properties.failureMode()).isEqualTo(FailureMode.FAIL_OPEN);
 		assertThat(properties.timeout()).isEqualTo(Duration.ofMillis(100));
 		assertThat(properties.trustedProxies()).isEmpty();
+		assertThat(properties.apiKeys()).as("no key ships with the gateway: a deployment registers its own").isEmpty();
 	}
 
 	@Test

@@ -6,7 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.ddspatterns.gateway.GatewayApplication;
@@ -34,6 +39,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The RateLimit filter end to end: real HTTP into the gateway, a real Redis, a real
@@ -54,6 +60,16 @@ class RateLimitingIntegrationTests {
 
 	/** Bursts of 2, then one more every second. */
 	static final Limit QUICK = new Limit(1, 2, 1);
+
+	/** Bursts of 20, then 10 a second: the search route's limit. */
+	static final Limit TEN_PER_SECOND = new Limit(10, 20, 1);
+
+	/**
+	 * The keys these tests call with, registered with the gateway by their SHA-256. Any
+	 * other key is refused.
+	 */
+	static final List<String> REGISTERED_KEYS = List.of("alice", "bob", "carol", "burst", "patient", "dear", "cached",
+			"shared");
 
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
@@ -78,6 +94,11 @@ class RateLimitingIntegrationTests {
 		route(properties, 2, "quick", QUICK);
 		route(properties, 3, "cached", LIMITED);
 		properties.put("spring.cloud.gateway.server.webflux.routes[3].filters[1]", "ResponseCache=30s,1MB");
+		// The client's path is /api/ten, the backend's /ten.
+		route(properties, 4, "ten", TEN_PER_SECOND);
+		properties.put("spring.cloud.gateway.server.webflux.routes[4].predicates[0]", "Path=/api/ten");
+		properties.put("spring.cloud.gateway.server.webflux.routes[4].filters[1]", "RewritePath=/api/ten, /ten");
+		properties.putAll(RegisteredKeys.properties(REGISTERED_KEYS));
 		return properties;
 	}
 
@@ -204,6 +225,59 @@ class RateLimitingIntegrationTests {
 		assertThat(Long.parseLong(header(refused, HttpHeaders.RETRY_AFTER)))
 			.as("10 tokens short at 1 per second, less what refilled since the first request")
 			.isBetween(10 - refilled, 10L);
+	}
+
+	/**
+	 * A client that invents a key per request (issue 17: 200 random keys were 200 answers
+	 * and no 429): only registered keys name a caller, so an invented one is refused
+	 * before any bucket is touched. A registered key is limited to its allowance.
+	 */
+	@Test
+	void inventedKeysBuyNothingAndARegisteredKeyGetsItsAllowance() {
+		WebTestClient http = LoopbackClient.from("127.0.0.1", this.port);
+		int before = backend.requestCount();
+		Map<Integer, Long> invented = IntStream.range(0, 300)
+			.mapToObj((i) -> get(http, "/api/ten", apiKey(UUID.randomUUID().toString())).getStatus().value())
+			.collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+		assertThat(invented).as("300 invented keys (status: count)").containsExactly(entry(401, 300L));
+		assertThat(backend.requestCount()).as("no invented key reaches the backend").isEqualTo(before);
+		assertThat(this.redisTemplate.keys("rate-limit:{ten:*").collectList().block()).as("nor gets a bucket in Redis")
+			.isEmpty();
+
+		Allowance allowance = Allowance.startingNow(TEN_PER_SECOND);
+		Map<Integer, Long> registered = Stream.generate(() -> get(http, "/api/ten", apiKey("alice")))
+			.limit(100)
+			.collect(
+					Collectors.groupingBy((result) -> result.getStatus().value(), TreeMap::new, Collectors.counting()));
+		assertThat(registered).as("100 requests with a registered key (status: count)").containsOnlyKeys(200, 429);
+		assertThat(registered.get(200)).as("its burst of 20, and no more than refilled meanwhile")
+			.isBetween(20L, allowance.requests());
+	}
+
+	@Test
+	void anUnknownKeyIsAnUnauthorizedProblemForTheClientsPath() {
+		WebTestClient http = LoopbackClient.from("127.0.0.1", this.port);
+		http.get()
+			.uri("/api/ten")
+			.header("X-API-Key", "invented")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"X-API-Key\"")
+			.expectHeader()
+			.doesNotExist("X-RateLimit-Remaining")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dds-suite:problem:unauthorized")
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.instance")
+			.isEqualTo("/api/ten")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).doesNotContain("invented"));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import dev.ddspatterns.gateway.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +79,8 @@ class RedisOutageIntegrationTests {
 		registry.add(routes + "[1].uri", () -> backend.uri().toString());
 		registry.add(routes + "[1].predicates[0]", () -> "Path=/closed");
 		registry.add(routes + "[1].filters[0]", () -> "RateLimit=1, 30, 10");
+		// Fresh buckets for the checks after the outage.
+		RegisteredKeys.properties(List.of("probe", "after")).forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	@AfterAll
@@ -124,6 +127,9 @@ class RedisOutageIntegrationTests {
 					.jsonPath("$.type")
 					.isEqualTo("urn:dds-suite:problem:unavailable");
 			}
+			// An unknown key is refused without asking Redis, so not even a fail-open
+			// route lets it through, and it adds no Redis error.
+			http.get().uri("/open").header("X-API-Key", "invented").exchange().expectStatus().isUnauthorized();
 			assertThat(backend.requestCount()).as("only the fail-open route reached the backend")
 				.isEqualTo(servedBefore + 5);
 			assertThat(counter("gateway.ratelimit.redis.errors")).isEqualTo(errorsBefore + 10);

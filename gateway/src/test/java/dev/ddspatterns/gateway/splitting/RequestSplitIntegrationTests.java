@@ -32,6 +32,8 @@ import static org.awaitility.Awaitility.await;
  * The {@code search-experiment} route of {@code application.yml} in front of two real
  * backends, one per variant: each user reaches the variant the split function chose for
  * it, on every request and from a second gateway started with the same configuration.
+ * Users are told apart by the {@code suite-user} cookie: the route is rate limited, and
+ * there an API key must be a registered one (see the rate-limit tests).
  */
 // A shutdown quiet period of 0 lets a context close at once: health checks keep the
 // event loops busy, so Reactor Netty's 2 s quiet period never comes and it waits 15 s.
@@ -90,10 +92,10 @@ class RequestSplitIntegrationTests {
 		double v2CountedBefore = counted("v2");
 		Map<String, Integer> perVariant = new HashMap<>();
 		for (int i = 0; i < 300; i++) {
-			String expected = SPLIT.variantFor("key:user-" + i);
+			String expected = SPLIT.variantFor("user:user-" + i);
 			EntityExchangeResult<String> result = this.http.get()
 				.uri(PATH)
-				.header("X-API-Key", "user-" + i)
+				.cookie("suite-user", "user-" + i)
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -136,11 +138,11 @@ class RequestSplitIntegrationTests {
 
 	@Test
 	void theVariantHeaderOrCookieForcesAVariant() {
-		String userInV1 = firstUserIn("v1", "key:");
+		String userInV1 = firstUserIn("v1", "user:");
 		int v2Before = v2.requestCount();
 		this.http.get()
 			.uri(PATH)
-			.header("X-API-Key", userInV1)
+			.cookie("suite-user", userInV1)
 			.header("X-Variant", "v2")
 			.exchange()
 			.expectHeader()
@@ -148,7 +150,7 @@ class RequestSplitIntegrationTests {
 		assertThat(v2.requestCount()).isEqualTo(v2Before + 1);
 		this.http.get()
 			.uri(PATH)
-			.header("X-API-Key", firstUserIn("v2", "key:"))
+			.cookie("suite-user", firstUserIn("v2", "user:"))
 			.cookie("suite-variant", "v1")
 			.exchange()
 			.expectHeader()
@@ -156,7 +158,7 @@ class RequestSplitIntegrationTests {
 		// A variant the route does not have is ignored, not an error.
 		this.http.get()
 			.uri(PATH)
-			.header("X-API-Key", userInV1)
+			.cookie("suite-user", userInV1)
 			.header("X-Variant", "v3")
 			.exchange()
 			.expectStatus()
@@ -184,10 +186,10 @@ class RequestSplitIntegrationTests {
 		}
 	}
 
-	private static String variant(WebTestClient client, String apiKey) {
+	private static String variant(WebTestClient client, String user) {
 		return client.get()
 			.uri(PATH)
-			.header("X-API-Key", apiKey)
+			.cookie("suite-user", user)
 			.exchange()
 			.expectStatus()
 			.isOk()
