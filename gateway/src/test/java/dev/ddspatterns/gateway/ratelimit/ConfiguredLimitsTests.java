@@ -21,6 +21,7 @@ import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,7 @@ class ConfiguredLimitsTests {
 	}
 
 	@Test
-	void searchAndCacheAreLimitedBeforeAnyOtherFilterRuns() {
+	void everyPublicRouteButTheElectionIsLimitedBeforeAnyOtherFilterRuns() {
 		List<RouteDefinition> routes = applicationYml
 			.bind("spring.cloud.gateway.server.webflux.routes", Bindable.listOf(RouteDefinition.class))
 			.get();
@@ -63,8 +64,11 @@ class ConfiguredLimitsTests {
 				}
 			}
 		}
-		assertThat(limits).containsEntry("search", new Config(10, 20, 1, null))
-			.containsEntry("cache", new Config(100, 200, 1, null));
+		assertThat(limits).containsOnlyKeys("cache", "search", "search-experiment", "jobs")
+			.containsEntry("search", new Config(10, 20, 1, null, Map.of()))
+			.containsEntry("search-experiment", new Config(10, 20, 1, null, Map.of()))
+			.containsEntry("cache", new Config(100, 200, 1, null, Map.of()))
+			.containsEntry("jobs", new Config(20, 100, 1, null, Map.of(RequestMethod.POST, 10)));
 	}
 
 	/** As the gateway does when it loads a route. */

@@ -32,7 +32,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -60,6 +62,13 @@ class RateLimitingIntegrationTests {
 
 	/** Bursts of 2, then one more every second. */
 	static final Limit QUICK = new Limit(1, 2, 1);
+
+	/**
+	 * The jobs route's bucket, seen by an upload: a POST costs 20 of 41 tokens, refilled
+	 * at 1 per second, so two uploads spend it and a third is refused for 19 s. A status
+	 * read (GET) costs 1.
+	 */
+	static final Limit UPLOAD = new Limit(1, 41, 20);
 
 	/** Bursts of 20, then 10 a second: the search route's limit. */
 	static final Limit TEN_PER_SECOND = new Limit(10, 20, 1);
@@ -98,6 +107,15 @@ class RateLimitingIntegrationTests {
 		route(properties, 4, "ten", TEN_PER_SECOND);
 		properties.put("spring.cloud.gateway.server.webflux.routes[4].predicates[0]", "Path=/api/ten");
 		properties.put("spring.cloud.gateway.server.webflux.routes[4].filters[1]", "RewritePath=/api/ten, /ten");
+		// A jobs route: what a request costs depends on its method.
+		String jobs = "spring.cloud.gateway.server.webflux.routes[5].";
+		properties.put(jobs + "id", "jobs");
+		properties.put(jobs + "uri", backend.uri().toString());
+		properties.put(jobs + "predicates[0]", "Path=/api/v1/jobs/**,/api/v1/jobs");
+		properties.put(jobs + "filters[0].name", "RateLimit");
+		properties.put(jobs + "filters[0].args.replenish-rate", String.valueOf(UPLOAD.replenishRate()));
+		properties.put(jobs + "filters[0].args.burst-capacity", String.valueOf(UPLOAD.burstCapacity()));
+		properties.put(jobs + "filters[0].args.method-costs.POST", String.valueOf(UPLOAD.requestedTokens()));
 		properties.putAll(RegisteredKeys.properties(REGISTERED_KEYS));
 		return properties;
 	}
@@ -196,30 +214,17 @@ class RateLimitingIntegrationTests {
 			.valueEquals("X-RateLimit-Requested-Tokens", "10");
 		get(http, "/costly", apiKey("dear"));
 
-		EntityExchangeResult<byte[]> refused = http.get()
+		EntityExchangeResult<ProblemDetail> refused = http.get()
 			.uri("/costly")
 			.header("X-API-Key", "dear")
 			.exchange()
-			.expectStatus()
-			.isEqualTo(429)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader()
-			.valueEquals("X-RateLimit-Replenish-Rate", "1")
-			.expectHeader()
-			.valueEquals("X-RateLimit-Burst-Capacity", "20")
-			.expectHeader()
-			.valueEquals("X-RateLimit-Requested-Tokens", "10")
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:dds-suite:problem:rate-limited")
-			.jsonPath("$.status")
-			.isEqualTo(429)
-			.jsonPath("$.title")
-			.isEqualTo("Rate limited")
-			.jsonPath("$.instance")
-			.isEqualTo("/costly")
+			.expectBody(ProblemDetail.class)
 			.returnResult();
+		assertThat(problem(refused, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "/costly").getTitle())
+			.isEqualTo("Rate limited");
+		assertThat(header(refused, "X-RateLimit-Replenish-Rate")).isEqualTo("1");
+		assertThat(header(refused, "X-RateLimit-Burst-Capacity")).isEqualTo("20");
+		assertThat(header(refused, "X-RateLimit-Requested-Tokens")).isEqualTo("10");
 		long refilled = allowance.refilled();
 		assertThat(Long.parseLong(header(refused, "X-RateLimit-Remaining"))).isBetween(0L, refilled);
 		assertThat(Long.parseLong(header(refused, HttpHeaders.RETRY_AFTER)))
@@ -257,27 +262,55 @@ class RateLimitingIntegrationTests {
 	@Test
 	void anUnknownKeyIsAnUnauthorizedProblemForTheClientsPath() {
 		WebTestClient http = LoopbackClient.from("127.0.0.1", this.port);
-		http.get()
+		EntityExchangeResult<ProblemDetail> refused = http.get()
 			.uri("/api/ten")
 			.header("X-API-Key", "invented")
 			.exchange()
+			.expectBody(ProblemDetail.class)
+			.returnResult();
+		assertThat(problem(refused, HttpStatus.UNAUTHORIZED, "unauthorized", "/api/ten").getDetail())
+			.doesNotContain("invented");
+		assertThat(header(refused, HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("ApiKey header=\"X-API-Key\"");
+		assertThat(header(refused, "X-RateLimit-Remaining")).as("no bucket was looked at").isNull();
+	}
+
+	/**
+	 * An upload starts seconds of work in the thumbnailer's pipeline, a status read is a
+	 * lookup: on the jobs route a POST costs 20 tokens and a GET 1, from one bucket of 41
+	 * per caller. Two uploads spend 40; the third is refused, while the caller can still
+	 * read the status of its jobs.
+	 */
+	@Test
+	void onTheJobsRouteAnUploadCostsMoreThanAStatusRead() {
+		WebTestClient http = LoopbackClient.from("127.0.0.1", this.port);
+		int before = backend.requestCount();
+		Allowance allowance = Allowance.startingNow(UPLOAD);
+		EntityExchangeResult<byte[]> first = upload(http);
+		EntityExchangeResult<byte[]> second = upload(http);
+		assertThat(List.of(first, second)).extracting((result) -> result.getStatus().value()).containsOnly(200);
+		assertThat(header(first, "X-RateLimit-Requested-Tokens")).isEqualTo("20");
+		assertThat(Long.parseLong(header(second, "X-RateLimit-Remaining"))).as("41 - 2 x 20, plus what refilled")
+			.isBetween(1L, 1 + allowance.refilled());
+
+		EntityExchangeResult<ProblemDetail> third = http.post()
+			.uri("/api/v1/jobs")
+			.bodyValue("a third upload")
+			.exchange()
+			.expectBody(ProblemDetail.class)
+			.returnResult();
+		assertThat(problem(third, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "/api/v1/jobs").getDetail())
+			.contains("a request costs 20");
+		assertThat(header(third, "X-RateLimit-Requested-Tokens")).isEqualTo("20");
+		http.get()
+			.uri("/api/v1/jobs/42")
+			.exchange()
 			.expectStatus()
-			.isUnauthorized()
+			.isOk()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"X-API-Key\"")
-			.expectHeader()
-			.doesNotExist("X-RateLimit-Remaining")
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:dds-suite:problem:unauthorized")
-			.jsonPath("$.status")
-			.isEqualTo(401)
-			.jsonPath("$.instance")
-			.isEqualTo("/api/ten")
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail.toString()).doesNotContain("invented"));
+			.valueEquals("X-RateLimit-Requested-Tokens", "1");
+		assertThat(backend.received().subList(before, backend.requestCount())).extracting(TestBackend.Received::method)
+			.as("the refused upload never reached the backend")
+			.containsExactly("POST", "POST", "GET");
 	}
 
 	@Test
@@ -389,6 +422,27 @@ class RateLimitingIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Checks that an answer is an RFC 9457 problem of the suite's {@code type} whose
+	 * {@code instance} is the path the client sent.
+	 * @return the problem, for further checks
+	 */
+	private static ProblemDetail problem(EntityExchangeResult<ProblemDetail> result, HttpStatus status, String type,
+			String instance) {
+		assertThat(result.getStatus()).isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		ProblemDetail problem = result.getResponseBody();
+		assertThat(problem).isNotNull();
+		assertThat(problem.getType()).hasToString("urn:dds-suite:problem:" + type);
+		assertThat(problem.getStatus()).isEqualTo(status.value());
+		assertThat(problem.getInstance()).hasToString(instance);
+		return problem;
+	}
+
+	private static EntityExchangeResult<byte[]> upload(WebTestClient http) {
+		return http.post().uri("/api/v1/jobs").bodyValue("an upload").exchange().expectBody().returnResult();
 	}
 
 	private static int status(WebTestClient http, Consumer<HttpHeaders> headers) {
