@@ -3,6 +3,7 @@ package dev.ddspatterns.demo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,13 @@ final class GatewaySteps {
 
 	private static final int USERS = 1000;
 
+	/**
+	 * The tour's API keys, demo keys printed here on purpose: the gateway the demo starts
+	 * registers them by their SHA-256 ({@link Stack}), and refuses any other key with
+	 * 401. A real key is a long random secret.
+	 */
+	static final List<String> API_KEYS = List.of("tour-burst", "tour-cache", "tour-breaker");
+
 	private final TourClient client;
 
 	private final Stack stack;
@@ -45,8 +53,8 @@ final class GatewaySteps {
 
 	/**
 	 * One caller sends 60 searches back to back; the route allows bursts of 20. Another
-	 * caller asks first, so the gateway's response cache answers the burst and it takes
-	 * well under a second.
+	 * caller (the tour's address, without a key) asks first, so the gateway's response
+	 * cache answers the burst and it takes well under a second.
 	 * <p>
 	 * The limiter's promise is about what it admits: at most the bucket's burst plus what
 	 * refills while the burst lasts. An admitted request can still end in the route's own
@@ -55,7 +63,7 @@ final class GatewaySteps {
 	 * limiter failing, so a 504 counts as admitted. Any other status fails the step.
 	 */
 	boolean rateLimitedBurst() throws Exception {
-		this.client.discarding(request(SEARCH).header("X-API-Key", "tour-burst-primer").build());
+		this.client.discarding(request(SEARCH).build());
 		long started = System.nanoTime();
 		List<HttpResponse<Void>> answers = this.client.all(IntStream.range(0, BURST)
 			.mapToObj((i) -> request(SEARCH).header("X-API-Key", "tour-burst").build())
@@ -82,22 +90,34 @@ final class GatewaySteps {
 		return admitted + refused == BURST && admitted <= allowed + 1 && (refused > 0 || allowed >= BURST);
 	}
 
-	/** 1,000 users, each with its own API key, ask the experiment route once each. */
+	/**
+	 * 1,000 users ask the experiment route once each. A user is its {@code suite-user}
+	 * cookie, which the split hashes; each comes from an address of its own, as users
+	 * behind the load balancer do, so the route's rate limit counts each separately.
+	 */
 	boolean requestSplit() throws Exception {
-		List<HttpResponse<Void>> answers = this.client.all(IntStream.range(0, USERS)
-			.mapToObj((user) -> request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build())
-			.toList(), 16);
+		List<HttpResponse<Void>> answers = this.client
+			.all(IntStream.range(0, USERS).mapToObj((user) -> splitUser(user).build()).toList(), 16);
 		Map<String, Long> variants = new TreeMap<>();
 		answers.forEach((answer) -> variants.merge(header(answer, "X-Variant"), 1L, Long::sum));
 		boolean sticky = IntStream.range(0, 10)
-			.allMatch((user) -> header(answers.get(user), "X-Variant").equals(
-					header(this.client.discarding(request(EXPERIMENT).header("X-API-Key", "tour-user-" + user).build()),
-							"X-Variant")));
+			.allMatch((user) -> header(answers.get(user), "X-Variant")
+				.equals(header(this.client.discarding(splitUser(user).build()), "X-Variant")));
 		double v2 = variants.getOrDefault("v2", 0L) / (double) USERS;
 		System.out.printf("   %d users: %s; v2 share %.1f%% (configured 10%%); the same 10 users again: %s%n", USERS,
 				variants, 100 * v2, sticky ? "same variants" : "DIFFERENT variants");
 		return sticky && v2 > 0.07 && v2 < 0.13
 				&& variants.getOrDefault("v1", 0L) + variants.getOrDefault("v2", 0L) == USERS;
+	}
+
+	/**
+	 * A user of the experiment: its cookie, and its own address as the load balancer in
+	 * front of the gateway would report it (the demo's gateway trusts 127.0.0.1 as that
+	 * balancer).
+	 */
+	private static HttpRequest.Builder splitUser(int user) {
+		return request(EXPERIMENT).header("Cookie", "suite-user=tour-user-" + user)
+			.header("X-Forwarded-For", "10.1." + user / 256 + "." + user % 256);
 	}
 
 	/**
@@ -251,10 +271,11 @@ final class GatewaySteps {
 		long lastMillis = 0;
 		try {
 			for (int i = 0; i < 16; i++) {
-				// A new query and caller each time: no cache hit, no rate limit.
+				// A new query each time: no cache hit. 16 requests fit in the key's
+				// burst of 20.
 				URI uri = URI.create("http://localhost:8080/api/v1/search?q=breaker" + i);
 				long started = System.nanoTime();
-				last = this.client.send(request(uri).header("X-API-Key", "tour-breaker-" + i).build());
+				last = this.client.send(request(uri).header("X-API-Key", "tour-breaker").build());
 				lastMillis = (System.nanoTime() - started) / 1_000_000;
 				seen.add(last.statusCode() + (last.headers().firstValue("Retry-After").isPresent() ? "R" : "") + " "
 						+ lastMillis + "ms");
@@ -276,7 +297,7 @@ final class GatewaySteps {
 			Thread.sleep(500);
 			this.client
 				.discarding(request(URI.create("http://localhost:8080/api/v1/search?q=recovered" + System.nanoTime()))
-					.header("X-API-Key", "tour-breaker-recovery")
+					.header("X-API-Key", "tour-breaker")
 					.build());
 			closed = Scrape.sum(this.client, 8080, "resilience4j_circuitbreaker_state",
 					"name=\"search\",state=\"closed\"") == 1;

@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,14 +146,26 @@ final class Stack implements AutoCloseable {
 							"--suite.election.faults.hold-before-write=" + ElectionSteps.HOLD.toMillis() + "ms"));
 		}
 		// A laptop running the whole suite can be slow to answer; the gateway's 100 ms
-		// Redis
-		// budget would make its rate limiter fail open, and the tour would see no limit.
-		add("gateway", jar("gateway", ""), 8080,
+		// Redis budget would make its rate limiter fail open, and the tour would see no
+		// limit.
+		List<String> gateway = new ArrayList<>(
 				List.of("--spring.data.redis.port=" + EDGE_REDIS, "--suite.gateway.rate-limit.timeout=2s",
+						// The tour and the load tests play the load balancer in front of
+						// the
+						// gateway: their X-Forwarded-For names each simulated user's
+						// address.
+						"--suite.gateway.rate-limit.trusted-proxies=127.0.0.1",
 						"--spring.cloud.discovery.client.simple.instances.thumbnailer[0].uri=http://localhost:8083",
 						"--spring.cloud.discovery.client.simple.instances.thumbnailer[1].uri=http://localhost:8087",
 						"--spring.ssl.bundle.pem.gateway.keystore.certificate=file:" + this.certificates.certificate(),
 						"--spring.ssl.bundle.pem.gateway.keystore.private-key=file:" + this.certificates.privateKey()));
+		// The tour's demo keys, registered by their SHA-256 as any key is.
+		for (int i = 0; i < GatewaySteps.API_KEYS.size(); i++) {
+			String key = GatewaySteps.API_KEYS.get(i);
+			gateway.add("--suite.gateway.rate-limit.api-keys[" + i + "].name=" + key);
+			gateway.add("--suite.gateway.rate-limit.api-keys[" + i + "].sha256=" + sha256(key));
+		}
+		add("gateway", jar("gateway", ""), 8080, gateway);
 		this.apps.values().forEach(AppProcess::start);
 	}
 
@@ -165,6 +181,17 @@ final class Stack implements AutoCloseable {
 			}
 		}
 		return late;
+	}
+
+	/** As {@code printf %s key | sha256sum} prints it. */
+	private static String sha256(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
 	}
 
 	Map<String, AppProcess> apps() {

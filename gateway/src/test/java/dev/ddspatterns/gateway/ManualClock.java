@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that moves only when a test moves it, so token refills and cache expiry are
- * tested without sleeping.
+ * A clock that moves only when a test moves it, so cache expiry and the length of a Redis
+ * outage are tested without sleeping.
  */
 public final class ManualClock extends Clock {
 

@@ -4,11 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,8 +13,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.StringUtils;
 
 /**
- * Decides who is calling, which is what a bucket is kept for: the API key when the
- * request carries one, else the client's address.
+ * Decides who is calling, which is what a bucket is kept for: the registered API key when
+ * the request carries one, else the client's address.
  *
  * <p>
  * The client's address is the TCP peer, unless the peer is a trusted proxy. Then
@@ -28,9 +24,11 @@ import org.springframework.util.StringUtils;
  * client that talks to the gateway directly cannot pick its bucket by sending the header.
  *
  * <p>
- * An API key is only as good as its authentication: the gateway does not check keys, so a
- * client inventing a new key per request gets a new bucket per request. Authenticate keys
- * in front of the limiter before relying on them against abuse.
+ * An API key is a credential, checked against the {@link ApiKeys registered ones}. A key
+ * that is not registered names nobody: it is {@link Caller.UnknownKey refused}, not
+ * counted by the address instead, so that a client learns its key is wrong rather than
+ * being silently limited as someone else; and a client inventing a key per request, which
+ * once bought a fresh bucket per request, buys nothing.
  */
 final class CallerKeys {
 
@@ -38,24 +36,30 @@ final class CallerKeys {
 
 	private final String apiKeyHeader;
 
+	private final ApiKeys apiKeys;
+
 	private final List<IpRange> trustedProxies;
 
-	CallerKeys(String apiKeyHeader, List<IpRange> trustedProxies) {
+	CallerKeys(String apiKeyHeader, ApiKeys apiKeys, List<IpRange> trustedProxies) {
 		this.apiKeyHeader = apiKeyHeader;
+		this.apiKeys = apiKeys;
 		this.trustedProxies = List.copyOf(trustedProxies);
 	}
 
 	/**
 	 * @param request the incoming request
-	 * @return {@code key:<fingerprint>} or {@code ip:<address>}
+	 * @return {@code key:<name>} for a registered key, {@code ip:<address>} without a
+	 * key, or an unknown key
 	 */
-	String of(ServerHttpRequest request) {
+	Caller of(ServerHttpRequest request) {
 		String apiKey = request.getHeaders().getFirst(this.apiKeyHeader);
 		if (StringUtils.hasText(apiKey)) {
-			return "key:" + fingerprint(apiKey.trim());
+			return this.apiKeys.nameOf(apiKey.trim())
+				.<Caller>map((name) -> new Caller.Counted("key:" + name))
+				.orElseGet(Caller.UnknownKey::new);
 		}
 		InetAddress client = clientAddress(request);
-		return "ip:" + ((client != null) ? addressKey(client) : "unknown");
+		return new Caller.Counted("ip:" + ((client != null) ? addressKey(client) : "unknown"));
 	}
 
 	/**
@@ -88,9 +92,8 @@ final class CallerKeys {
 		for (int i = hops.size() - 1; i >= 0; i--) {
 			InetAddress hop = IpRange.parse(hops.get(i));
 			if (hop == null) {
-				// A trusted proxy writes addresses, so this entry came from elsewhere:
-				// the
-				// nearest address we can vouch for is the last one.
+				// A trusted proxy writes addresses, so this entry came from
+				// elsewhere: the nearest address we can vouch for is the last one.
 				return client;
 			}
 			client = hop;
@@ -109,20 +112,6 @@ final class CallerKeys {
 	private static List<String> forwardedFor(ServerHttpRequest request) {
 		List<String> values = request.getHeaders().getValuesAsList(FORWARDED_FOR);
 		return values.stream().filter(StringUtils::hasText).toList();
-	}
-
-	/**
-	 * Bucket keys show up in Redis (SCAN, MONITOR, the slow log), so they carry a digest
-	 * of the API key, never the key itself.
-	 */
-	private static String fingerprint(String apiKey) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
 	}
 
 }

@@ -21,9 +21,11 @@ class RateLimitConfiguration {
 	@Bean
 	RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(ReactiveStringRedisTemplate redis,
 			RateLimitProperties properties, ObjectProvider<Clock> clock, MeterRegistry meters) {
+		// The buckets run on Redis's clock; this one only times outages for the log.
 		Clock time = clock.getIfUnique(Clock::systemUTC);
-		TokenBucket bucket = new TokenBucket(redis, time, properties.timeout(), new RedisOutage(time, meters));
-		CallerKeys callers = new CallerKeys(properties.apiKeyHeader(), properties.trustedProxies());
+		TokenBucket bucket = new TokenBucket(redis, properties.timeout(), new RedisOutage(time, meters));
+		CallerKeys callers = new CallerKeys(properties.apiKeyHeader(), new ApiKeys(properties.apiKeys()),
+				properties.trustedProxies());
 		return new RateLimitGatewayFilterFactory(bucket, callers, properties, meters);
 	}
 

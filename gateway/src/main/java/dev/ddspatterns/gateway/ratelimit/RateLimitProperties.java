@@ -1,10 +1,15 @@
 package dev.ddspatterns.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,13 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyHeader the header whose value identifies a caller, before its address
  * @param unavailableRetryAfter the Retry-After a fail-closed route answers with while
  * Redis is unreachable
+ * @param apiKeys the API keys the gateway honours, by name and SHA-256; a request with
+ * any other key is refused with 401, one without a key is counted by its address
  */
 @ConfigurationProperties("suite.gateway.rate-limit")
 @Validated
 public record RateLimitProperties(@NotNull @DefaultValue("fail-open") FailureMode failureMode,
 		@NotNull @DefaultValue("100ms") Duration timeout, @DefaultValue List<IpRange> trustedProxies,
 		@NotBlank @DefaultValue("X-API-Key") String apiKeyHeader,
-		@NotNull @DefaultValue("5s") Duration unavailableRetryAfter) {
+		@NotNull @DefaultValue("5s") Duration unavailableRetryAfter, @DefaultValue List<@Valid ApiKey> apiKeys) {
 
 	public RateLimitProperties {
 		if (timeout != null && !timeout.isPositive()) {
@@ -41,6 +48,38 @@ public record RateLimitProperties(@NotNull @DefaultValue("fail-open") FailureMod
 							+ unavailableRetryAfter);
 		}
 		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+		apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
+		Set<String> names = new HashSet<>();
+		Set<String> digests = new HashSet<>();
+		for (ApiKey key : apiKeys) {
+			if (!names.add(key.name())) {
+				throw new IllegalArgumentException("api-keys: the name '" + key.name() + "' is registered twice");
+			}
+			if (!digests.add(key.sha256())) {
+				throw new IllegalArgumentException(
+						"api-keys: '" + key.name() + "' has the same sha256 as another key: one key, one caller");
+			}
+		}
+	}
+
+	/**
+	 * An API key the gateway honours. Only its SHA-256 is configured, so the
+	 * configuration (and whoever reads it) never holds the key itself; the name is what
+	 * the key's bucket in Redis is known by.
+	 *
+	 * @param name who holds the key, such as {@code mobile-app}; it becomes part of the
+	 * key's bucket in Redis, so it is restricted to letters, digits, dot, dash and
+	 * underscore
+	 * @param sha256 the SHA-256 of the key, 64 hex digits, as
+	 * {@code printf %s "$KEY" | sha256sum} prints it
+	 */
+	public record ApiKey(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String name,
+			@NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256) {
+
+		public ApiKey {
+			sha256 = (sha256 != null) ? sha256.toLowerCase(Locale.ROOT) : null;
+		}
+
 	}
 
 	/** What a rate-limited route does while Redis does not answer. */

@@ -1,6 +1,5 @@
 package dev.ddspatterns.gateway.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,7 +12,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The cluster-wide token bucket: the whole algorithm is one atomic Lua script,
  * {@code token-bucket.lua} beside this class, run in the Redis every gateway replica
- * shares. This class passes it the clock and turns its answer into a {@link Decision}.
+ * shares, on Redis's own clock. This class passes it the limit and turns its answer into
+ * a {@link Decision}.
  *
  * <p>
  * A Redis that is down or paused must not hang requests, so every call has a short
@@ -28,15 +28,12 @@ final class TokenBucket {
 
 	private final ReactiveStringRedisTemplate redis;
 
-	private final Clock clock;
-
 	private final Duration timeout;
 
 	private final RedisOutage outage;
 
-	TokenBucket(ReactiveStringRedisTemplate redis, Clock clock, Duration timeout, RedisOutage outage) {
+	TokenBucket(ReactiveStringRedisTemplate redis, Duration timeout, RedisOutage outage) {
 		this.redis = redis;
-		this.clock = clock;
 		this.timeout = timeout;
 		this.outage = outage;
 	}
@@ -49,7 +46,7 @@ final class TokenBucket {
 	 */
 	Mono<Decision> take(String bucket, Limit limit) {
 		List<String> args = List.of(String.valueOf(limit.replenishRate()), String.valueOf(limit.burstCapacity()),
-				String.valueOf(limit.requestedTokens()), String.valueOf(this.clock.millis()));
+				String.valueOf(limit.requestedTokens()));
 		return this.redis.execute(SCRIPT, List.of(bucket), args)
 			.single()
 			.timeout(this.timeout)

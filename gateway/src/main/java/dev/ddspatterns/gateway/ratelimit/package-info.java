@@ -13,6 +13,8 @@
  * Read {@link dev.ddspatterns.gateway.ratelimit.RateLimitGatewayFilterFactory} first,
  * then {@code token-bucket.lua} beside
  * {@link dev.ddspatterns.gateway.ratelimit.TokenBucket}, then
- * {@link dev.ddspatterns.gateway.ratelimit.CallerKeys} for who counts as one caller.
+ * {@link dev.ddspatterns.gateway.ratelimit.CallerKeys} for who counts as one caller, and
+ * {@link dev.ddspatterns.gateway.ratelimit.ApiKeys} for why an API key must be a
+ * registered one.
  */
 package dev.ddspatterns.gateway.ratelimit;

@@ -6,7 +6,6 @@ KEYS[1]  the bucket: a hash {tokens, at}. Its {hash tag} is the route and the ca
 ARGV[1]  replenish rate, tokens per second
 ARGV[2]  burst capacity, the most tokens the bucket holds
 ARGV[3]  tokens this request costs
-ARGV[4]  now, in epoch milliseconds, from the calling gateway's clock
 
 Returns { 1 if allowed else 0, whole tokens left, milliseconds until the request would be allowed }
 
@@ -14,9 +13,14 @@ Why one script: reading the bucket, refilling it, taking from it and writing it 
 one atomic step inside Redis. Two replicas serving the same caller at the same moment can never
 both spend the last token, as they could with a read in Java followed by a write.
 
-Why the clock comes in from the caller rather than Redis TIME: the script is then a pure
-function of its arguments, so tests drive time, and the same arguments always give the same
-answer. The price is trusting the replicas' clocks to agree closely; see `at` below.
+Why the clock is Redis's own (TIME), not the calling gateway's: a bucket is then timed by the
+one clock that holds it, so gateway replicas whose clocks disagree, by a second or by an hour,
+still share one limit. With the caller's clock, a replica running ahead would refill every
+bucket it touched by its lead. TIME in a script that writes is safe because Redis (5 and later,
+and only so since 7) replicates a script by its effects, the HSET with the values computed here,
+not by running it again on a replica with another clock. The price: tests cannot move this
+clock, so they measure real time and bound what a bucket may admit by its burst plus what
+refills meanwhile.
 
 Why fractions and milliseconds: the bucket refills continuously, not once a second, so
 Retry-After can say exactly when enough tokens will be there.
@@ -24,16 +28,17 @@ Retry-After can say exactly when enough tokens will be there.
 local rate = tonumber(ARGV[1])
 local capacity = tonumber(ARGV[2])
 local requested = tonumber(ARGV[3])
-local now = tonumber(ARGV[4])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
 local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 -- No bucket is a full bucket: a bucket is only ever dropped (it expires) once it has refilled.
 local tokens = tonumber(bucket[1]) or capacity
 local at = tonumber(bucket[2]) or now
 
--- Replicas' clocks differ a little. A bucket's time never runs backwards: a replica whose
--- clock lags sees no time pass (it mints no tokens), and `at` only moves forward. A replica
--- whose clock leads by d can hand out at most d * rate tokens early.
+-- A bucket's time never runs backwards, even if Redis's clock does (an NTP step, or a failover
+-- to a replica whose clock lags): a clock behind `at` sees no time pass and mints no tokens,
+-- and `at` only moves forward.
 tokens = math.min(capacity, tokens + math.max(0, now - at) * rate / 1000)
 at = math.max(now, at)
 

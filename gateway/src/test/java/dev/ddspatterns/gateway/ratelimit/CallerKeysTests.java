@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.ddspatterns.gateway.ratelimit.RateLimitProperties.ApiKey;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -13,34 +14,46 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class CallerKeysTests {
 
+	/** SHA-256 of "s3cret-key", as {@code printf %s s3cret-key | sha256sum} prints it. */
+	static final String S3CRET_KEY_SHA256 = "817b823905cc7853f381992575a9041fcdb17fc70e776707abfb4d7c59ecbf3f";
+
 	private final CallerKeys callers = new CallerKeys("X-API-Key",
+			new ApiKeys(List.of(new ApiKey("partner", S3CRET_KEY_SHA256))),
 			Stream.of("10.0.0.0/8", "192.168.1.1", "fd00::/8").map(IpRange::of).toList());
 
 	@Test
-	void apiKeyNamesTheCallerWithoutAppearingInTheBucketKey() {
-		String key = this.callers.of(from("203.0.113.7").header("X-API-Key", "s3cret-key").build());
-		assertThat(key).startsWith("key:").doesNotContain("s3cret").hasSize("key:".length() + 32);
-		assertThat(this.callers.of(from("198.51.100.1").header("X-API-Key", "s3cret-key").build()))
+	void aRegisteredKeyIsItsNameWhereverItCallsFrom() {
+		assertThat(id(from("203.0.113.7").header("X-API-Key", "s3cret-key"))).isEqualTo("key:partner");
+		assertThat(id(from("198.51.100.1").header("X-API-Key", " s3cret-key ")))
 			.as("one key, one bucket, wherever it calls from")
-			.isEqualTo(key);
+			.isEqualTo("key:partner");
+	}
+
+	@Test
+	void aKeyNobodyRegisteredIsUnknownNotAnAddress() {
+		assertThat(this.callers.of(from("203.0.113.7").header("X-API-Key", "s3cret-kez").build()))
+			.isInstanceOf(Caller.UnknownKey.class);
+		assertThat(this.callers.of(from("203.0.113.7").header("X-API-Key", S3CRET_KEY_SHA256).build()))
+			.as("the digest is not the key")
+			.isInstanceOf(Caller.UnknownKey.class);
 	}
 
 	@Test
 	void withoutAnApiKeyTheClientAddressNamesTheCaller() {
-		assertThat(this.callers.of(from("203.0.113.7").build())).isEqualTo("ip:203.0.113.7");
-		assertThat(this.callers.of(from("203.0.113.7").header("X-API-Key", " ").build())).isEqualTo("ip:203.0.113.7");
+		assertThat(id(from("203.0.113.7"))).isEqualTo("ip:203.0.113.7");
+		assertThat(id(from("203.0.113.7").header("X-API-Key", " "))).isEqualTo("ip:203.0.113.7");
 	}
 
 	@Test
 	void forwardedForFromAnUntrustedPeerIsIgnored() {
 		MockServerHttpRequest spoofed = from("203.0.113.7").header("X-Forwarded-For", "198.51.100.99").build();
-		assertThat(this.callers.of(spoofed)).isEqualTo("ip:203.0.113.7");
+		assertThat(id(spoofed)).isEqualTo("ip:203.0.113.7");
 	}
 
 	@Test
 	void forwardedForFromATrustedProxyNamesTheClient() {
 		MockServerHttpRequest viaProxy = from("10.1.2.3").header("X-Forwarded-For", "198.51.100.20").build();
-		assertThat(this.callers.of(viaProxy)).isEqualTo("ip:198.51.100.20");
+		assertThat(id(viaProxy)).isEqualTo("ip:198.51.100.20");
 	}
 
 	@Test
@@ -48,40 +61,39 @@ class CallerKeysTests {
 		// The client sent a made-up first entry; the two proxies appended what they saw.
 		MockServerHttpRequest chain = from("10.1.2.3").header("X-Forwarded-For", "1.2.3.4, 198.51.100.20, 192.168.1.1")
 			.build();
-		assertThat(this.callers.of(chain)).isEqualTo("ip:198.51.100.20");
+		assertThat(id(chain)).isEqualTo("ip:198.51.100.20");
 		MockServerHttpRequest twoHeaders = from("10.1.2.3").header("X-Forwarded-For", "1.2.3.4, 198.51.100.20")
 			.header("X-Forwarded-For", "10.9.9.9")
 			.build();
-		assertThat(this.callers.of(twoHeaders)).isEqualTo("ip:198.51.100.20");
+		assertThat(id(twoHeaders)).isEqualTo("ip:198.51.100.20");
 	}
 
 	@Test
 	void aChainOfOnlyTrustedProxiesNamesTheFarthestOne() {
 		MockServerHttpRequest internal = from("10.1.2.3").header("X-Forwarded-For", "10.7.7.7, 192.168.1.1").build();
-		assertThat(this.callers.of(internal)).isEqualTo("ip:10.7.7.7");
-		assertThat(this.callers.of(from("10.1.2.3").build())).isEqualTo("ip:10.1.2.3");
+		assertThat(id(internal)).isEqualTo("ip:10.7.7.7");
+		assertThat(id(from("10.1.2.3").build())).isEqualTo("ip:10.1.2.3");
 	}
 
 	@Test
 	void anEntryNoProxyWroteStopsTheWalkAtTheLastVouchedAddress() {
 		MockServerHttpRequest garbage = from("10.1.2.3").header("X-Forwarded-For", "evil.example, 10.4.4.4").build();
-		assertThat(this.callers.of(garbage)).isEqualTo("ip:10.4.4.4");
+		assertThat(id(garbage)).isEqualTo("ip:10.4.4.4");
 	}
 
 	@Test
 	void anIpv6ClientIsCountedByItsSlash64() {
-		assertThat(this.callers.of(from("2001:db8:1:2:aaaa::1").build()))
-			.isEqualTo(this.callers.of(from("2001:db8:1:2:bbbb::7").build()))
+		assertThat(id(from("2001:db8:1:2:aaaa::1").build())).isEqualTo(id(from("2001:db8:1:2:bbbb::7").build()))
 			.isEqualTo("ip:2001:db8:1:2:0:0:0:0/64");
-		assertThat(this.callers.of(from("2001:db8:1:3::1").build())).isEqualTo("ip:2001:db8:1:3:0:0:0:0/64");
+		assertThat(id(from("2001:db8:1:3::1").build())).isEqualTo("ip:2001:db8:1:3:0:0:0:0/64");
 	}
 
 	@Test
 	void ipv6ProxiesAreTrustedByRangeToo() {
 		MockServerHttpRequest viaV6Proxy = from("fd12::1").header("X-Forwarded-For", "2001:db8::5").build();
-		assertThat(this.callers.of(viaV6Proxy)).isEqualTo("ip:2001:db8:0:0:0:0:0:0/64");
+		assertThat(id(viaV6Proxy)).isEqualTo("ip:2001:db8:0:0:0:0:0:0/64");
 		MockServerHttpRequest spoofed = from("2001:db9::9").header("X-Forwarded-For", "2001:db8::5").build();
-		assertThat(this.callers.of(spoofed)).isEqualTo("ip:2001:db9:0:0:0:0:0:0/64");
+		assertThat(id(spoofed)).isEqualTo("ip:2001:db9:0:0:0:0:0:0/64");
 	}
 
 	@Test
@@ -99,6 +111,14 @@ class CallerKeysTests {
 		for (String bad : List.of("proxy.internal", "10.0.0.0/33", "10.0.0.0/x", "::1/129", "")) {
 			assertThatIllegalArgumentException().as(bad).isThrownBy(() -> IpRange.of(bad));
 		}
+	}
+
+	private String id(MockServerHttpRequest.BaseBuilder<?> request) {
+		return id(request.build());
+	}
+
+	private String id(MockServerHttpRequest request) {
+		return (this.callers.of(request) instanceof Caller.Counted caller) ? caller.id() : "unknown key";
 	}
 
 	private static MockServerHttpRequest.BaseBuilder<?> from(String address) {

@@ -21,6 +21,7 @@ import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,16 +40,17 @@ class ConfiguredLimitsTests {
 	}
 
 	@Test
-	void globalSettingsFailOpenWithAShortTimeoutAndTrustNoProxy() {
+	void globalSettingsFailOpenWithAShortTimeoutAndTrustNoProxyAndNoKey() {
 		RateLimitProperties properties = applicationYml.bindOrCreate("suite.gateway.rate-limit",
 				RateLimitProperties.class);
 		assertThat(properties.failureMode()).isEqualTo(FailureMode.FAIL_OPEN);
 		assertThat(properties.timeout()).isEqualTo(Duration.ofMillis(100));
 		assertThat(properties.trustedProxies()).isEmpty();
+		assertThat(properties.apiKeys()).as("no key ships with the gateway: a deployment registers its own").isEmpty();
 	}
 
 	@Test
-	void searchAndCacheAreLimitedBeforeAnyOtherFilterRuns() {
+	void everyPublicRouteButTheElectionIsLimitedBeforeAnyOtherFilterRuns() {
 		List<RouteDefinition> routes = applicationYml
 			.bind("spring.cloud.gateway.server.webflux.routes", Bindable.listOf(RouteDefinition.class))
 			.get();
@@ -62,8 +64,11 @@ class ConfiguredLimitsTests {
 				}
 			}
 		}
-		assertThat(limits).containsEntry("search", new Config(10, 20, 1, null))
-			.containsEntry("cache", new Config(100, 200, 1, null));
+		assertThat(limits).containsOnlyKeys("cache", "search", "search-experiment", "jobs")
+			.containsEntry("search", new Config(10, 20, 1, null, Map.of()))
+			.containsEntry("search-experiment", new Config(10, 20, 1, null, Map.of()))
+			.containsEntry("cache", new Config(100, 200, 1, null, Map.of()))
+			.containsEntry("jobs", new Config(20, 100, 1, null, Map.of(RequestMethod.POST, 10)));
 	}
 
 	/** As the gateway does when it loads a route. */

@@ -2,6 +2,7 @@ package dev.ddspatterns.gateway.ratelimit;
 
 import java.time.Duration;
 
+import dev.ddspatterns.gateway.ratelimit.RateLimitProperties.ApiKey;
 import dev.ddspatterns.gateway.ratelimit.RateLimitProperties.FailureMode;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,47 @@ class RateLimitPropertiesTests {
 			assertThat(properties.trustedProxies()).isEmpty();
 			assertThat(properties.apiKeyHeader()).isEqualTo("X-API-Key");
 			assertThat(properties.unavailableRetryAfter()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.apiKeys()).as("no key registered: every key is refused").isEmpty();
 		});
+	}
+
+	@Test
+	void apiKeysBindByNameAndDigest() {
+		this.contexts
+			.withPropertyValues("suite.gateway.rate-limit.api-keys[0].name=mobile-app",
+					"suite.gateway.rate-limit.api-keys[0].sha256=" + ApiKeysTests.ABC_SHA256.toUpperCase())
+			.run((context) -> assertThat(context.getBean(RateLimitProperties.class).apiKeys())
+				.containsExactly(new ApiKey("mobile-app", ApiKeysTests.ABC_SHA256)));
+	}
+
+	@Test
+	void aDigestThatIsNotSixtyFourHexDigitsStopsStartUp() {
+		this.contexts
+			.withPropertyValues("suite.gateway.rate-limit.api-keys[0].name=mobile-app",
+					"suite.gateway.rate-limit.api-keys[0].sha256=the-key-itself")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("apiKeys[0].sha256"));
+	}
+
+	@Test
+	void aNameOrADigestRegisteredTwiceStopsStartUp() {
+		String key = "suite.gateway.rate-limit.api-keys";
+		this.contexts
+			.withPropertyValues(key + "[0].name=app", key + "[0].sha256=" + ApiKeysTests.ABC_SHA256,
+					key + "[1].name=app", key + "[1].sha256=" + "0".repeat(64))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("the name 'app' is registered twice"));
+		this.contexts
+			.withPropertyValues(key + "[0].name=app", key + "[0].sha256=" + ApiKeysTests.ABC_SHA256,
+					key + "[1].name=other", key + "[1].sha256=" + ApiKeysTests.ABC_SHA256)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'other' has the same sha256 as another key"));
 	}
 
 	@Test

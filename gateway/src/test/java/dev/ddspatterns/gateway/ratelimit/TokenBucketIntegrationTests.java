@@ -1,10 +1,11 @@
 package dev.ddspatterns.gateway.ratelimit;
 
-import dev.ddspatterns.gateway.ManualClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import dev.ddspatterns.gateway.ratelimit.TokenBucket.Decision;
 import dev.ddspatterns.gateway.ratelimit.TokenBucket.Limit;
@@ -25,8 +26,16 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Lua token bucket against a real Redis, with the clock in the test's hands. */
+/**
+ * The Lua token bucket against a real Redis, on Redis's own clock: what a bucket admits
+ * is bounded by its limit and the real time that passed ({@link Allowance}).
+ */
 class TokenBucketIntegrationTests {
+
+	/**
+	 * Redis is healthy here; a generous timeout keeps a busy machine from failing open.
+	 */
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
@@ -35,11 +44,7 @@ class TokenBucketIntegrationTests {
 
 	static ReactiveStringRedisTemplate template;
 
-	final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
-
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-	TokenBucket bucket;
 
 	@BeforeAll
 	static void connect() {
@@ -58,81 +63,122 @@ class TokenBucketIntegrationTests {
 	@BeforeEach
 	void emptyRedis() {
 		template.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
-		this.bucket = new TokenBucket(template, this.clock, Duration.ofMillis(200),
-				new RedisOutage(this.clock, this.meters));
 	}
 
 	@Test
-	void refillsContinuouslyAndSaysWhenEnoughTokensWillBeThere() {
+	void refillsContinuouslyAndAdmitsNoSoonerThanItSaid() {
 		Limit twoPerSecond = new Limit(2, 2, 1);
-		assertThat(take("{a}", twoPerSecond)).isEqualTo(new Decision(Verdict.ALLOWED, 1, Duration.ZERO));
-		assertThat(take("{a}", twoPerSecond)).isEqualTo(new Decision(Verdict.ALLOWED, 0, Duration.ZERO));
-		this.clock.advance(Duration.ofMillis(250));
-		// Half a token is there; the other half takes another 250 ms at 2 per second.
-		assertThat(take("{a}", twoPerSecond)).isEqualTo(new Decision(Verdict.LIMITED, 0, Duration.ofMillis(250)));
-		this.clock.advance(Duration.ofMillis(250));
-		assertThat(take("{a}", twoPerSecond).verdict()).isEqualTo(Verdict.ALLOWED);
+		TokenBucket bucket = bucket(TIMEOUT);
+		assertThat(take(bucket, "{a}", twoPerSecond).verdict()).isEqualTo(Verdict.ALLOWED);
+		assertThat(take(bucket, "{a}", twoPerSecond).verdict()).isEqualTo(Verdict.ALLOWED);
+		// Empty now, give or take what refilled meanwhile: ask until the bucket says no.
+		long asked;
+		Decision refused;
+		do {
+			asked = System.nanoTime();
+			refused = take(bucket, "{a}", twoPerSecond);
+		}
+		while (refused.verdict() == Verdict.ALLOWED);
+		Duration wait = refused.retryAfter();
+		assertThat(wait).as("at 2 per second the next token is never more than 500 ms away")
+			.isPositive()
+			.isLessThanOrEqualTo(Duration.ofMillis(500));
+
+		await().atMost(wait.plusSeconds(5))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> take(bucket, "{a}", twoPerSecond).verdict() == Verdict.ALLOWED);
+		Duration untilAllowed = Duration.ofNanos(System.nanoTime() - asked);
+		// The script counts whole milliseconds of Redis's clock; allow for its rounding.
+		assertThat(untilAllowed).as("allowed no sooner than the refusal said")
+			.isGreaterThanOrEqualTo(wait.minusMillis(2));
 	}
 
 	@Test
 	void aDearRequestWaitsForAllTheTokensItCosts() {
-		Limit costsThree = new Limit(1, 4, 3);
-		assertThat(take("{b}", costsThree)).isEqualTo(new Decision(Verdict.ALLOWED, 1, Duration.ZERO));
-		assertThat(take("{b}", costsThree)).isEqualTo(new Decision(Verdict.LIMITED, 1, Duration.ofSeconds(2)));
+		// 30 tokens a request at 1 per second: the second request stays refused for 20 s.
+		Limit costsThirty = new Limit(1, 40, 30);
+		TokenBucket bucket = bucket(TIMEOUT);
+		Allowance allowance = Allowance.startingNow(costsThirty);
+		assertThat(take(bucket, "{b}", costsThirty)).isEqualTo(new Decision(Verdict.ALLOWED, 10, Duration.ZERO));
+		Decision second = take(bucket, "{b}", costsThirty);
+		assertThat(second.verdict()).isEqualTo(Verdict.LIMITED);
+		assertThat(second.remaining()).isBetween(10L, 10 + allowance.refilled());
+		assertThat(second.retryAfter()).as("the 20 tokens missing, less what refilled since the first")
+			.isBetween(Duration.ofSeconds(20).minus(allowance.elapsed()), Duration.ofSeconds(20));
 	}
 
 	@Test
-	void aReplicaWhoseClockLagsMintsNoTokens() {
+	void aBucketsTimeNeverRunsBackwards() {
+		// As if Redis's clock had stepped back a minute since the bucket was last
+		// written,
+		// or a replica whose clock lags had taken over.
+		long redisNow = template.execute((connection) -> connection.serverCommands().time()).blockFirst();
+		String ahead = String.valueOf(redisNow + 60_000);
+		ByteBuffer key = bytes("{c}");
+		template
+			.execute((connection) -> connection.hashCommands()
+				.hMSet(key, Map.of(bytes("tokens"), bytes("0"), bytes("at"), bytes(ahead))))
+			.blockLast();
+
 		Limit onePerSecond = new Limit(1, 1, 1);
-		assertThat(take("{c}", onePerSecond).verdict()).isEqualTo(Verdict.ALLOWED);
-		this.clock.advance(Duration.ofSeconds(-10));
-		assertThat(take("{c}", onePerSecond).verdict()).isEqualTo(Verdict.LIMITED);
-		this.clock.advance(Duration.ofSeconds(10));
-		assertThat(take("{c}", onePerSecond))
-			.as("the lagging call moved nothing back: one second after the first call a token is there")
-			.isEqualTo(new Decision(Verdict.LIMITED, 0, Duration.ofSeconds(1)));
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(take("{c}", onePerSecond).verdict()).isEqualTo(Verdict.ALLOWED);
+		assertThat(take(bucket(TIMEOUT), "{c}", onePerSecond).verdict()).as("no tokens minted for the time in between")
+			.isEqualTo(Verdict.LIMITED);
+		List<ByteBuffer> bucket = template
+			.execute((connection) -> connection.hashCommands().hMGet(key, List.of(bytes("tokens"), bytes("at"))))
+			.blockFirst();
+		assertThat(bucket).extracting(TokenBucketIntegrationTests::text).containsExactly("0", ahead);
 	}
 
 	@Test
 	void aBucketExpiresWhenItWouldBeFullAgain() {
-		Limit fivePerSecond = new Limit(5, 10, 1);
-		for (int i = 0; i < 3; i++) {
-			take("rate-limit:{d}", fivePerSecond);
+		Limit onePerSecond = new Limit(1, 10, 1);
+		TokenBucket bucket = bucket(TIMEOUT);
+		long firstTake = System.nanoTime();
+		for (int i = 0; i < 4; i++) {
+			take(bucket, "rate-limit:{d}", onePerSecond);
 		}
-		long lastTake = System.nanoTime();
-		take("rate-limit:{d}", fivePerSecond);
-		// 4 tokens short at 5 per second: full again, and forgotten, in 800 ms. Redis's
-		// own clock runs down the TTL meanwhile: by at most the time since the last take
-		// began, however slow a busy machine is.
-		ByteBuffer key = ByteBuffer.wrap("rate-limit:{d}".getBytes(StandardCharsets.UTF_8));
-		Long millisToLive = template.execute((connection) -> connection.keyCommands().pTtl(key)).blockFirst();
-		long sinceLastTake = Duration.ofNanos(System.nanoTime() - lastTake).toMillis();
-		assertThat(millisToLive).isBetween(800L - sinceLastTake - 1, 800L);
+		// 4 tokens short at 1 per second: full again, and forgotten, 4 s after the first
+		// take, however long the four took.
+		Long millisToLive = template.execute((connection) -> connection.keyCommands().pTtl(bytes("rate-limit:{d}")))
+			.blockFirst();
+		long sinceFirstTake = Duration.ofNanos(System.nanoTime() - firstTake).toMillis();
+		assertThat(millisToLive).isBetween(4000L - sinceFirstTake - 1, 4000L);
 	}
 
 	@Test
 	void aPausedRedisCostsARequestTheTimeoutAndNoMore() {
 		Limit limit = new Limit(1, 5, 1);
-		assertThat(take("{e}", limit).verdict()).isEqualTo(Verdict.ALLOWED);
+		TokenBucket bucket = bucket(Duration.ofMillis(200));
+		assertThat(take(bucket, "{e}", limit).verdict()).isEqualTo(Verdict.ALLOWED);
 		redis.server().pause();
 		try {
 			long started = System.nanoTime();
-			assertThat(take("{e}", limit)).isEqualTo(Decision.UNKNOWN);
+			assertThat(take(bucket, "{e}", limit)).isEqualTo(Decision.UNKNOWN);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 			assertThat(this.meters.get("gateway.ratelimit.redis.outage").gauge().value()).isEqualTo(1);
 		}
 		finally {
 			redis.server().resume();
 		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> take("{e}", limit).verdict() == Verdict.ALLOWED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> take(bucket, "{e}", limit).verdict() == Verdict.ALLOWED);
 		assertThat(this.meters.get("gateway.ratelimit.redis.outage").gauge().value()).isZero();
 		assertThat(this.meters.get("gateway.ratelimit.redis.errors").counter().count()).isPositive();
 	}
 
-	private Decision take(String key, Limit limit) {
-		return this.bucket.take(key, limit).block();
+	private TokenBucket bucket(Duration timeout) {
+		return new TokenBucket(template, timeout, new RedisOutage(Clock.systemUTC(), this.meters));
+	}
+
+	private static Decision take(TokenBucket bucket, String key, Limit limit) {
+		return bucket.take(key, limit).block();
+	}
+
+	private static ByteBuffer bytes(String text) {
+		return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String text(ByteBuffer bytes) {
+		return StandardCharsets.UTF_8.decode(bytes).toString();
 	}
 
 }

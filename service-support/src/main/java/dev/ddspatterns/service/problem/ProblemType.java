@@ -18,6 +18,12 @@ public enum ProblemType {
 	/** The request is malformed or fails validation. */
 	INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
 
+	/**
+	 * The request's credentials are unknown, such as an API key the gateway has no record
+	 * of; the {@code WWW-Authenticate} header says what it accepts.
+	 */
+	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
+
 	/** Nothing lives at this path, or the addressed resource does not exist. */
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
 

@@ -12,12 +12,13 @@ class ProblemTypeTests {
 	@Test
 	void typeUrisAreTheDocumentedOnes() {
 		assertThat(ProblemType.values()).extracting((type) -> type.uri().toString())
-			.containsExactly("urn:dds-suite:problem:invalid-request", "urn:dds-suite:problem:not-found",
-					"urn:dds-suite:problem:method-not-allowed", "urn:dds-suite:problem:not-acceptable",
-					"urn:dds-suite:problem:conflict", "urn:dds-suite:problem:payload-too-large",
-					"urn:dds-suite:problem:unsupported-media-type", "urn:dds-suite:problem:rate-limited",
-					"urn:dds-suite:problem:internal", "urn:dds-suite:problem:unavailable",
-					"urn:dds-suite:problem:upstream-timeout", "urn:dds-suite:problem:insufficient-storage");
+			.containsExactly("urn:dds-suite:problem:invalid-request", "urn:dds-suite:problem:unauthorized",
+					"urn:dds-suite:problem:not-found", "urn:dds-suite:problem:method-not-allowed",
+					"urn:dds-suite:problem:not-acceptable", "urn:dds-suite:problem:conflict",
+					"urn:dds-suite:problem:payload-too-large", "urn:dds-suite:problem:unsupported-media-type",
+					"urn:dds-suite:problem:rate-limited", "urn:dds-suite:problem:internal",
+					"urn:dds-suite:problem:unavailable", "urn:dds-suite:problem:upstream-timeout",
+					"urn:dds-suite:problem:insufficient-storage");
 	}
 
 	@Test
