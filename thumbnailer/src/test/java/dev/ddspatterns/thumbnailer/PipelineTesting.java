@@ -196,7 +196,7 @@ final class PipelineTesting {
 	Job awaitEnd(String jobId, Duration atMost) {
 		return await().atMost(atMost)
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> job(jobId), (job) -> job.state().equals("done") || job.state().equals("failed"));
+			.until(() -> job(jobId), (job) -> job.state().hasEnded());
 	}
 
 	Job job(String jobId) {

@@ -75,7 +75,7 @@ class JobsController {
 	 * @param state {@code queued}
 	 * @param links where to follow it
 	 */
-	record Accepted(String id, String state, Map<String, String> links) {
+	record Accepted(String id, JobState state, Map<String, String> links) {
 
 	}
 
@@ -181,9 +181,9 @@ class JobsController {
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
 		Job job = find(id);
-		if (!job.hasEnded()) {
+		if (!job.state().hasEnded()) {
 			throw new ProblemException(ProblemType.CONFLICT,
-					"Job " + id + " is " + job.state() + "; it can be deleted once it is done or failed");
+					"Job " + id + " is " + job.state().value() + "; it can be deleted once it is done or failed");
 		}
 		this.jobs.delete(id);
 		for (String prefix : JobBlobs.prefixes(id)) {
@@ -206,7 +206,7 @@ class JobsController {
 		String location = "/v1/jobs/" + submitted.jobId();
 		return ResponseEntity.accepted()
 			.location(URI.create(location))
-			.body(new Accepted(submitted.jobId(), JobState.QUEUED.value(),
+			.body(new Accepted(submitted.jobId(), JobState.QUEUED,
 					Map.of("self", location, "thumbnails", location + "/thumbnails", "contactSheet",
 							location + "/contact-sheet", "summary", location + "/summary")));
 	}
@@ -226,9 +226,9 @@ class JobsController {
 
 	private String requireDone(String id) {
 		Job job = find(id);
-		if (!job.isDone()) {
+		if (job.state() != JobState.DONE) {
 			throw new ProblemException(ProblemType.CONFLICT,
-					"Job " + id + " is " + job.state() + "; its results exist once it is done");
+					"Job " + id + " is " + job.state().value() + "; its results exist once it is done");
 		}
 		return id;
 	}
