@@ -2,6 +2,7 @@ package dev.ddspatterns.thumbnailer.pipeline;
 
 import java.net.URI;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
 import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import org.jspecify.annotations.Nullable;
@@ -132,27 +133,58 @@ public final class Events {
 	/**
 	 * What the notifier hears about: a thumbnail created, a job done or failed.
 	 *
-	 * @param type {@code thumbnail-created}, {@code job-done} or {@code job-failed}
+	 * @param type what happened
 	 * @param jobId the job
 	 * @param thumbnail the thumbnail's index, for {@code thumbnail-created}
 	 * @param reason why the job failed, for {@code job-failed}
 	 */
-	public record JobEvent(String type, String jobId, @Nullable Integer thumbnail, @Nullable String reason) {
+	public record JobEvent(Type type, String jobId, @Nullable Integer thumbnail, @Nullable String reason) {
 
 		static JobEvent thumbnailCreated(ThumbnailCreated created) {
-			return new JobEvent("thumbnail-created", created.jobId(), created.index(), null);
+			return new JobEvent(Type.THUMBNAIL_CREATED, created.jobId(), created.index(), null);
 		}
 
 		static JobEvent done(String jobId) {
-			return new JobEvent("job-done", jobId, null, null);
+			return new JobEvent(Type.JOB_DONE, jobId, null, null);
 		}
 
 		static JobEvent failed(String jobId, String reason) {
-			return new JobEvent("job-failed", jobId, null, reason);
+			return new JobEvent(Type.JOB_FAILED, jobId, null, reason);
 		}
 
 		boolean finishesJob() {
-			return !"thumbnail-created".equals(this.type);
+			return this.type != Type.THUMBNAIL_CREATED;
+		}
+
+		/**
+		 * The kinds of job event, written as callbacks receive them
+		 * ({@code "type": "job-done"}).
+		 */
+		public enum Type {
+
+			/** A thumbnail was written. */
+			THUMBNAIL_CREATED("thumbnail-created"),
+
+			/** The job is done: its summary and contact sheet are ready. */
+			JOB_DONE("job-done"),
+
+			/** The job failed, with a reason. */
+			JOB_FAILED("job-failed");
+
+			private final String value;
+
+			Type(String value) {
+				this.value = value;
+			}
+
+			/**
+			 * @return the type as events and callbacks write it
+			 */
+			@JsonValue
+			public String value() {
+				return this.value;
+			}
+
 		}
 
 	}

@@ -46,7 +46,7 @@ class NotificationHandler {
 	void handle(JobEvent event) {
 		URI callback = event.finishesJob() ? this.jobs.callback(event.jobId()).orElse(null) : null;
 		if (callback == null) {
-			log.info("Job {}: {}{}", event.jobId(), event.type(),
+			log.info("Job {}: {}{}", event.jobId(), event.type().value(),
 					(event.thumbnail() != null) ? " #" + event.thumbnail() : "");
 			this.meters.counter("thumbnailer.notifications", "channel", "log").increment();
 			return;
@@ -56,7 +56,7 @@ class NotificationHandler {
 			return;
 		}
 		this.http.post().uri(callback).body(event).retrieve().toBodilessEntity();
-		this.redis.opsForValue().set(sent, event.type(), this.jobs.retention());
+		this.redis.opsForValue().set(sent, event.type().value(), this.jobs.retention());
 		this.meters.counter("thumbnailer.notifications", "channel", "callback").increment();
 	}
 
