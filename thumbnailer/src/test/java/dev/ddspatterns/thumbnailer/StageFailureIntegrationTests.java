@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -93,6 +94,17 @@ class StageFailureIntegrationTests {
 			assertThat(this.pipeline.awaitEnd(healthy).state()).isEqualTo(JobState.DONE);
 		}
 		this.pipeline.get("/readyz").expectStatus().isOk();
+	}
+
+	@Test
+	void everyStageRunsTheConsumerThreadsOfTheProperties() {
+		// stage-concurrency and worker-concurrency, both 2 by default
+		// (pipeline.ListenerConcurrency)
+		assertThat(this.listeners.getListenerContainers()).hasSize(9)
+			.allSatisfy((container) -> assertThat(container).isInstanceOfSatisfying(
+					ConcurrentMessageListenerContainer.class,
+					(concurrent) -> assertThat(concurrent.getConcurrency()).as(container.getListenerId())
+						.isEqualTo(2)));
 	}
 
 	@Test

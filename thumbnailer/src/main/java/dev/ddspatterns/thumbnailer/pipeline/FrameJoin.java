@@ -54,8 +54,7 @@ class FrameJoin {
 	}
 
 	@KafkaListener(id = "join", groupId = "thumbnailer-join",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-join",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.THUMBNAILS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-join", topics = Topics.THUMBNAILS)
 	void join(ThumbnailCreated created) {
 		if (created.kind() != MediaFormat.Kind.VIDEO) {
 			return;

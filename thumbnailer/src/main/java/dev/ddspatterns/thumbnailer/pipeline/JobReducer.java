@@ -60,8 +60,7 @@ class JobReducer {
 	}
 
 	@KafkaListener(id = "reduce", groupId = "thumbnailer-reduce",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-reduce",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS_COMPLETED)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-reduce", topics = Topics.JOBS_COMPLETED)
 	void reduce(JobCompleted completed) {
 		if (this.jobs.state(completed.jobId()).orElse(null) == JobState.FAILED) {
 			return;

@@ -48,8 +48,7 @@ class MediaFilter {
 	}
 
 	@KafkaListener(id = "filter", groupId = "thumbnailer-filter",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter", topics = Topics.JOBS)
 	void filter(JobSubmitted job) {
 		// A redelivered record of a job that ended or was deleted since: fetching its
 		// source again would only leave a blob behind for the sweep.

@@ -41,8 +41,7 @@ class NotificationHandler {
 	}
 
 	@KafkaListener(id = "notifier", groupId = "thumbnailer-notifier",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-notifier",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.EVENTS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-notifier", topics = Topics.EVENTS)
 	void handle(JobEvent event) {
 		URI callback = event.finishesJob() ? this.jobs.callback(event.jobId()).orElse(null) : null;
 		if (callback == null) {
