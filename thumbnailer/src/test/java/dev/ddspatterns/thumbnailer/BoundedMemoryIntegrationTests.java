@@ -12,7 +12,7 @@ import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
 import dev.ddspatterns.thumbnailer.jobs.JobState;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

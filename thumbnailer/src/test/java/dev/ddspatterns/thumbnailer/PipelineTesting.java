@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;

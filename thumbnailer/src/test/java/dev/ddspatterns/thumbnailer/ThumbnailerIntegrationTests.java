@@ -19,7 +19,7 @@ import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
 import dev.ddspatterns.thumbnailer.jobs.JobState;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import dev.ddspatterns.thumbnailer.pipeline.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

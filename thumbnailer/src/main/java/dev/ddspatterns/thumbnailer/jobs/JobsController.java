@@ -17,11 +17,6 @@ import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobOptions;
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobSubmitted;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
-import dev.ddspatterns.thumbnailer.pipeline.TopicPublisher;
-import dev.ddspatterns.thumbnailer.pipeline.Topics;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -54,16 +49,16 @@ class JobsController {
 
 	private final BlobStore blobs;
 
-	private final TopicPublisher publisher;
+	private final JobQueue queue;
 
 	private final OriginAllowList sourceOrigins;
 
 	private final OriginAllowList callbackOrigins;
 
-	JobsController(JobStore jobs, BlobStore blobs, TopicPublisher publisher, ThumbnailerProperties properties) {
+	JobsController(JobStore jobs, BlobStore blobs, JobQueue queue, ThumbnailerProperties properties) {
 		this.jobs = jobs;
 		this.blobs = blobs;
-		this.publisher = publisher;
+		this.queue = queue;
 		this.sourceOrigins = new OriginAllowList(properties.sourceOrigins());
 		this.callbackOrigins = new OriginAllowList(properties.callbackOrigins());
 	}
@@ -195,7 +190,7 @@ class JobsController {
 	private ResponseEntity<Accepted> submit(JobSubmitted submitted, @Nullable MediaFormat format, String source) {
 		this.jobs.create(submitted.jobId(), format, source, submitted.options(), submitted.options().callback());
 		try {
-			this.publisher.send(Topics.JOBS, submitted.jobId(), submitted);
+			this.queue.submit(submitted);
 		}
 		catch (RuntimeException ex) {
 			// Not queued means not accepted: say so, and leave no job waiting forever.

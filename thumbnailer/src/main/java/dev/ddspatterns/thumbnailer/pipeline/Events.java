@@ -1,50 +1,18 @@
 package dev.ddspatterns.thumbnailer.pipeline;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.ddspatterns.thumbnailer.jobs.JobOptions;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
-import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The records that travel between stages, as JSON. Work items name what to do; events say
- * what happened, in the past tense.
+ * The records that travel between stages, as JSON ({@code jobs.JobSubmitted}, what the
+ * API puts on the jobs topic, is the first). Work items name what to do; events say what
+ * happened, in the past tense.
  */
 public final class Events {
 
 	private Events() {
-	}
-
-	/**
-	 * What the client asked for.
-	 *
-	 * @param width thumbnail width in pixels
-	 * @param height thumbnail height in pixels
-	 * @param format thumbnail format, {@code jpg} or {@code png}
-	 * @param intervalSeconds seconds between two video frames
-	 * @param callback where to POST the job's outcome, if anywhere
-	 */
-	public record JobOptions(int width, int height, String format, int intervalSeconds, @Nullable URI callback) {
-
-		ThumbnailRenderer.Size size() {
-			return new ThumbnailRenderer.Size(this.width, this.height, this.format);
-		}
-
-	}
-
-	/**
-	 * A job the API accepted.
-	 *
-	 * @param jobId the job
-	 * @param sourceKey the uploaded source's blob key, or null for a URL source
-	 * @param url the source's URL, or null for an upload
-	 * @param format the declared format, none for a URL source
-	 * @param options the options
-	 */
-	public record JobSubmitted(String jobId, @Nullable String sourceKey, @Nullable URI url,
-			@Nullable MediaFormat format, JobOptions options) {
-
 	}
 
 	/**

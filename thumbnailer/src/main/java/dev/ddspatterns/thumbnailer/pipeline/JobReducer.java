@@ -17,6 +17,7 @@ import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.jobs.JobState;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import dev.ddspatterns.thumbnailer.media.ColourHistogram;
 import dev.ddspatterns.thumbnailer.media.ContactSheet;
 import dev.ddspatterns.thumbnailer.media.PictureMemory;

@@ -5,10 +5,10 @@ import java.util.Locale;
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
+import dev.ddspatterns.thumbnailer.jobs.JobSubmitted;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
 import dev.ddspatterns.thumbnailer.media.MediaProbe;
 import dev.ddspatterns.thumbnailer.media.RejectedMediaException;
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobSubmitted;
 import dev.ddspatterns.thumbnailer.pipeline.Events.MediaAccepted;
 
 import org.springframework.kafka.annotation.KafkaListener;
