@@ -15,7 +15,7 @@
 -- ARGV[4]  claim lease, milliseconds
 -- ARGV[5]  retention of both keys, milliseconds
 -- Returns 0 waiting for frames, 1 this caller must publish, 2 already published,
--- 3 another claimant is publishing.
+-- 3 another claimant is publishing (JoinOutcome in Java reads these).
 redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if redis.call('SCARD', KEYS[1]) < tonumber(ARGV[2]) then

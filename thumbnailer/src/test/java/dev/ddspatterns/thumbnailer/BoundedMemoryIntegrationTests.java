@@ -11,7 +11,8 @@ import dev.ddspatterns.testsupport.JvmProcess;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import dev.ddspatterns.thumbnailer.jobs.JobState;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class BoundedMemoryIntegrationTests {
 
 		Job job = pipeline.awaitEnd(jobId, Duration.ofMinutes(5));
 
-		assertThat(job.state()).as("reason: %s", job.reason()).isEqualTo("done");
+		assertThat(job.state()).as("reason: %s", job.reason()).isEqualTo(JobState.DONE);
 		JobSummary summary = pipeline.summary(jobId);
 		assertThat(summary.thumbnails()).isEqualTo(MAX_FRAMES);
 		assertThat((long) summary.contactSheet().width() * summary.contactSheet().height())
@@ -107,7 +108,7 @@ class BoundedMemoryIntegrationTests {
 
 		Job job = pipeline.awaitEnd(jobId, Duration.ofMinutes(2));
 
-		assertThat(job.state()).isEqualTo("failed");
+		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.reason()).contains("8000x8000", "pixels");
 		assertBothInstancesStillWork();
 	}
@@ -122,7 +123,8 @@ class BoundedMemoryIntegrationTests {
 		for (int i = 0; i < instances.size(); i++) {
 			PipelineTesting pipeline = pipeline(i);
 			String jobId = pipeline.upload(Files.readAllBytes(small), "video/mp4", Map.of("interval", "1"));
-			assertThat(pipeline.awaitEnd(jobId).state()).as("a small job on " + INSTANCES.get(i)).isEqualTo("done");
+			assertThat(pipeline.awaitEnd(jobId).state()).as("a small job on " + INSTANCES.get(i))
+				.isEqualTo(JobState.DONE);
 		}
 	}
 

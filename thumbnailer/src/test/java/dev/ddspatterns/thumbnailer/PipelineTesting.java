@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -196,7 +196,7 @@ final class PipelineTesting {
 	Job awaitEnd(String jobId, Duration atMost) {
 		return await().atMost(atMost)
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> job(jobId), (job) -> job.state().equals("done") || job.state().equals("failed"));
+			.until(() -> job(jobId), (job) -> job.state().hasEnded());
 	}
 
 	Job job(String jobId) {

@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
+import dev.ddspatterns.thumbnailer.jobs.JobState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.core.ConditionFactory;
@@ -119,8 +120,8 @@ class RetentionIntegrationTests {
 	void theBlobsOfAJobGoWhenItsStateExpiresWhetherItWasDoneOrFailed() {
 		String done = this.pipeline.upload(TestMedia.picture(200, 100, "png"), "image/png", Map.of());
 		String failed = this.pipeline.upload(TestMedia.corruptJpeg(), "image/jpeg", Map.of());
-		assertThat(this.pipeline.awaitEnd(done).state()).isEqualTo("done");
-		assertThat(this.pipeline.awaitEnd(failed).state()).isEqualTo("failed");
+		assertThat(this.pipeline.awaitEnd(done).state()).isEqualTo(JobState.DONE);
+		assertThat(this.pipeline.awaitEnd(failed).state()).isEqualTo(JobState.FAILED);
 		assertThat(filesOf(done)).containsExactly("contact-sheet.jpg", "source", "thumbs/00000.jpg");
 		assertThat(filesOf(failed)).containsExactly("source");
 
@@ -136,7 +137,7 @@ class RetentionIntegrationTests {
 	@Test
 	void deletingAnEndedJobRemovesItsStateAndItsBlobsAtOnce() {
 		String jobId = this.pipeline.upload(TestMedia.picture(200, 100, "jpg"), "image/jpeg", Map.of());
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		assertThat(filesOf(jobId)).isNotEmpty();
 
 		this.pipeline.delete("/v1/jobs/" + jobId).expectStatus().isNoContent();
@@ -159,7 +160,7 @@ class RetentionIntegrationTests {
 		finally {
 			source.countDown();
 		}
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		this.pipeline.delete("/v1/jobs/" + jobId).expectStatus().isNoContent();
 		assertThat(blobs.resolve("jobs").resolve(jobId)).doesNotExist();
 	}
@@ -198,7 +199,7 @@ class RetentionIntegrationTests {
 			source.countDown();
 		}
 		Job job = this.pipeline.awaitEnd(accepted);
-		assertThat(job.state()).isEqualTo("done");
+		assertThat(job.state()).isEqualTo(JobState.DONE);
 		assertThat(filesOf(accepted)).containsExactly("contact-sheet.jpg", "source", "thumbs/00000.jpg");
 
 		Files.delete(filler);
@@ -208,7 +209,7 @@ class RetentionIntegrationTests {
 	@Test
 	void theBytesStoredAreAGaugeOfWhatIsOnDisk() {
 		String jobId = this.pipeline.upload(TestMedia.picture(300, 200, "png"), "image/png", Map.of());
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		within(sweeps(2)).untilAsserted(() -> {
 			Gauge stored = this.meters.find("thumbnailer.blobs.bytes").gauge();
 			assertThat(stored).as("thumbnailer.blobs.bytes").isNotNull();

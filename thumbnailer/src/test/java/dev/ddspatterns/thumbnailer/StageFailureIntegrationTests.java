@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
+import dev.ddspatterns.thumbnailer.jobs.JobState;
 import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import dev.ddspatterns.thumbnailer.pipeline.Topics;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,7 +83,7 @@ class StageFailureIntegrationTests {
 		byte[] picture = TestMedia.picture(64, 48, "png");
 		String poisoned = this.pipeline.upload(picture, "image/png", Map.of("width", String.valueOf(POISON_WIDTH)));
 		Job failed = this.pipeline.awaitEnd(poisoned);
-		assertThat(failed.state()).isEqualTo("failed");
+		assertThat(failed.state()).isEqualTo(JobState.FAILED);
 		assertThat(failed.reason()).contains("StackOverflowError");
 		assertThat(PipelineTesting.records(kafka, Topics.IMAGES + Topics.DLT_SUFFIX, (key) -> key.startsWith(poisoned)))
 			.hasSize(1);
@@ -89,9 +91,20 @@ class StageFailureIntegrationTests {
 		assertThat(this.listeners.getListenerContainer("image-worker").isRunning()).isTrue();
 		for (int i = 0; i < 3; i++) {
 			String healthy = this.pipeline.upload(picture, "image/png", Map.of("width", "32"));
-			assertThat(this.pipeline.awaitEnd(healthy).state()).isEqualTo("done");
+			assertThat(this.pipeline.awaitEnd(healthy).state()).isEqualTo(JobState.DONE);
 		}
 		this.pipeline.get("/readyz").expectStatus().isOk();
+	}
+
+	@Test
+	void everyStageRunsTheConsumerThreadsOfTheProperties() {
+		// stage-concurrency and worker-concurrency, both 2 by default
+		// (pipeline.ListenerConcurrency)
+		assertThat(this.listeners.getListenerContainers()).hasSize(9)
+			.allSatisfy((container) -> assertThat(container).isInstanceOfSatisfying(
+					ConcurrentMessageListenerContainer.class,
+					(concurrent) -> assertThat(concurrent.getConcurrency()).as(container.getListenerId())
+						.isEqualTo(2)));
 	}
 
 	@Test

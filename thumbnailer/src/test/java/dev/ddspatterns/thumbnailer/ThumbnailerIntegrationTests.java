@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
+import dev.ddspatterns.thumbnailer.jobs.JobState;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import dev.ddspatterns.thumbnailer.pipeline.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -122,7 +123,7 @@ class ThumbnailerIntegrationTests {
 			String jobId = this.pipeline.upload(TestMedia.picture(400, 300, format), mediaType,
 					Map.of("width", "160", "height", "90"));
 			Job job = this.pipeline.awaitEnd(jobId);
-			assertThat(job.state()).as(format).isEqualTo("done");
+			assertThat(job.state()).as(format).isEqualTo(JobState.DONE);
 			assertThat(job.progress().thumbnails()).isOne();
 			BufferedImage thumbnail = this.pipeline.image("/v1/jobs/" + jobId + "/thumbnails/0", "image/jpeg");
 			assertThat(thumbnail.getWidth()).isEqualTo(160);
@@ -140,7 +141,7 @@ class ThumbnailerIntegrationTests {
 		// the top.
 		String jobId = this.pipeline.upload(TestMedia.jpegWithOrientation(400, 200, 6), "image/jpeg",
 				Map.of("width", "90", "height", "160"));
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		BufferedImage thumbnail = this.pipeline.image("/v1/jobs/" + jobId + "/thumbnails/0", "image/jpeg");
 		assertThat(TestMedia.near(thumbnail.getRGB(45, 10), Color.RED)).isTrue();
 		assertThat(TestMedia.near(thumbnail.getRGB(45, 150), Color.BLUE)).isTrue();
@@ -152,7 +153,7 @@ class ThumbnailerIntegrationTests {
 		String jobId = this.pipeline.upload(Files.readAllBytes(mp4), "video/mp4",
 				Map.of("width", "160", "height", "90", "interval", "5"));
 		Job job = this.pipeline.awaitEnd(jobId);
-		assertThat(job.state()).isEqualTo("done");
+		assertThat(job.state()).isEqualTo(JobState.DONE);
 		assertThat(job.progress().expected()).isEqualTo(6);
 
 		List<Map<String, Object>> thumbnails = this.pipeline.thumbnails(jobId);
@@ -207,7 +208,7 @@ class ThumbnailerIntegrationTests {
 		Path webm = TestMedia.video(blobs.resolve("ten-seconds.webm"), 10, 320, 240);
 		String jobId = this.pipeline.upload(Files.readAllBytes(webm), "video/webm",
 				Map.of("interval", "2", "format", "png"));
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		assertThat(this.pipeline.thumbnails(jobId)).hasSize(5)
 			.allSatisfy((thumbnail) -> assertThat(thumbnail.get("mediaType")).isEqualTo("image/png"));
 		assertThat(this.pipeline.summary(jobId).contactSheet()).extracting("columns", "rows").containsExactly(3, 2);
@@ -217,7 +218,7 @@ class ThumbnailerIntegrationTests {
 	void aUrlSourceIsFetchedAndTheCallbackIsPostedOnceAfterBoundedRetries() {
 		String jobId = this.pipeline.submitUrl(PipelineTesting.baseUrl(origin) + "/picture.png",
 				PipelineTesting.baseUrl(origin) + "/callback");
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		await().atMost(Duration.ofSeconds(20)).until(() -> !callbacks.isEmpty());
 		assertThat(callbacks).singleElement().asString().contains(jobId).contains("job-done");
 		assertThat(callbackAttempts).hasValue(3);
@@ -234,12 +235,12 @@ class ThumbnailerIntegrationTests {
 		String good = this.pipeline.upload(TestMedia.picture(200, 100, "png"), "image/png", Map.of());
 
 		Job corruptJob = this.pipeline.awaitEnd(corrupt);
-		assertThat(corruptJob.state()).isEqualTo("failed");
+		assertThat(corruptJob.state()).isEqualTo(JobState.FAILED);
 		assertThat(corruptJob.reason()).startsWith("corrupt image/jpeg");
 		Job textJob = this.pipeline.awaitEnd(text);
-		assertThat(textJob.state()).isEqualTo("failed");
+		assertThat(textJob.state()).isEqualTo(JobState.FAILED);
 		assertThat(textJob.reason()).isEqualTo("content is not a supported image or video (declared image/png)");
-		assertThat(this.pipeline.awaitEnd(good).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(good).state()).isEqualTo(JobState.DONE);
 
 		assertThat(PipelineTesting.records(kafka, Topics.JOBS + Topics.DLT_SUFFIX, corrupt)).hasSize(1);
 		assertThat(PipelineTesting.records(kafka, Topics.JOBS + Topics.DLT_SUFFIX, text)).hasSize(1);
@@ -298,7 +299,7 @@ class ThumbnailerIntegrationTests {
 		Path video = TestMedia.video(blobs.resolve("two-minutes-ten.mp4"), 130, 160, 120, 1);
 		String jobId = this.pipeline.upload(Files.readAllBytes(video), "video/mp4", Map.of("interval", "1"));
 		Job job = this.pipeline.awaitEnd(jobId);
-		assertThat(job.state()).isEqualTo("failed");
+		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.reason()).endsWith("makes 130 thumbnails, more than 120");
 	}
 
@@ -306,7 +307,7 @@ class ThumbnailerIntegrationTests {
 	void aFailureReasonSaysWhatIsWrongWithoutTheServersPaths() {
 		String jobId = this.pipeline.upload(TestMedia.corruptMp4(), "video/mp4", Map.of());
 		Job job = this.pipeline.awaitEnd(jobId);
-		assertThat(job.state()).isEqualTo("failed");
+		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.reason()).startsWith("corrupt video/mp4: Invalid data found")
 			.doesNotContain(blobs.toString())
 			.doesNotContain("/source");
@@ -362,7 +363,7 @@ class ThumbnailerIntegrationTests {
 	@Test
 	void resultsOfAJobThatIsNotDoneAreAConflict() {
 		String failed = this.pipeline.upload(new byte[] { 'n', 'o', 'p', 'e' }, "image/gif", Map.of());
-		assertThat(this.pipeline.awaitEnd(failed).state()).isEqualTo("failed");
+		assertThat(this.pipeline.awaitEnd(failed).state()).isEqualTo(JobState.FAILED);
 		this.pipeline.expectProblem(this.pipeline.get("/v1/jobs/" + failed + "/summary"), 409, "conflict");
 		this.pipeline.expectProblem(this.pipeline.get("/v1/jobs/" + failed + "/contact-sheet"), 409, "conflict");
 	}
@@ -370,7 +371,7 @@ class ThumbnailerIntegrationTests {
 	@Test
 	void prometheusShowsEachStageAndTheConsumerLag() {
 		String jobId = this.pipeline.upload(TestMedia.picture(64, 64, "png"), "image/png", Map.of());
-		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo("done");
+		assertThat(this.pipeline.awaitEnd(jobId).state()).isEqualTo(JobState.DONE);
 		String metrics = this.pipeline.get("/actuator/prometheus")
 			.expectStatus()
 			.isOk()

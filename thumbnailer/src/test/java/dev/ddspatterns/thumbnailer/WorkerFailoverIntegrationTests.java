@@ -12,6 +12,7 @@ import dev.ddspatterns.testsupport.JvmProcess;
 import dev.ddspatterns.testsupport.kafka.KafkaBroker;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.thumbnailer.jobs.Job;
+import dev.ddspatterns.thumbnailer.jobs.JobState;
 import dev.ddspatterns.thumbnailer.pipeline.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,7 +80,7 @@ class WorkerFailoverIntegrationTests {
 			child.kill();
 
 			Job job = pipeline.awaitEnd(jobId);
-			assertThat(job.state()).isEqualTo("done");
+			assertThat(job.state()).isEqualTo(JobState.DONE);
 			assertThat(job.workers()).containsKeys("parent", CHILD);
 			assertThat(job.workers().values().stream().mapToLong(Long::longValue).sum())
 				.as("the killed instance's uncommitted frames were made again")

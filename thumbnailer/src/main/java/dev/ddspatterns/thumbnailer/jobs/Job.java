@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A job as {@code GET /v1/jobs/{id}} shows it.
  *
  * @param id the job id
- * @param state queued, running, done or failed
+ * @param state where it is, written {@code queued}, {@code running}, {@code done} or
+ * {@code failed}
  * @param reason why it failed
  * @param kind image or video
  * @param format the source's declared media type
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param progress where each stage is
  * @param workers thumbnails written per instance, redeliveries included
  */
-public record Job(String id, String state, @Nullable String reason, String kind, String format, String source,
+public record Job(String id, JobState state, @Nullable String reason, String kind, String format, String source,
 		String submittedAt, String updatedAt, Progress progress, Map<String, Long> workers) {
 
 	/**
@@ -37,22 +38,13 @@ public record Job(String id, String state, @Nullable String reason, String kind,
 
 	}
 
-	boolean isDone() {
-		return JobState.DONE.value().equals(this.state);
-	}
-
-	/** Done or failed: nothing in the pipeline works on the job any more. */
-	boolean hasEnded() {
-		return isDone() || JobState.FAILED.value().equals(this.state);
-	}
-
 	static Job from(Map<Object, Object> fields, long thumbnails, Map<String, Long> workers) {
 		String kind = text(fields, "kind", "unknown");
 		String expected = (String) fields.get("thumbnails");
 		Progress progress = new Progress(stage(fields, "filter"), stage(fields, "split"), thumbnails,
 				(expected != null) ? Integer.valueOf(expected) : null,
 				"video".equals(kind) ? stage(fields, "join") : "n/a", stage(fields, "reduce"));
-		return new Job(text(fields, "id", ""), text(fields, "state", JobState.QUEUED.value()),
+		return new Job(text(fields, "id", ""), JobState.of(text(fields, "state", JobState.QUEUED.value())),
 				(String) fields.get("reason"), kind, text(fields, "format", ""), text(fields, "source", ""),
 				text(fields, "submittedAt", ""), text(fields, "updatedAt", ""), progress, Map.copyOf(workers));
 	}

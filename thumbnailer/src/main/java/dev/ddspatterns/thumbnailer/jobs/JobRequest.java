@@ -7,8 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobOptions;
-
 /**
  * A job's options, from the form fields of an upload or the JSON body of a URL job.
  *

@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,7 +107,7 @@ public class JobStore {
 		args[0] = "stage." + stage;
 		args[1] = "done";
 		System.arraycopy(fields, 0, args, 2, fields.length);
-		return transition(jobId, JobState.RUNNING, args) == 1;
+		return transition(jobId, JobState.RUNNING, args) == Transition.MOVED;
 	}
 
 	/**
@@ -128,7 +127,7 @@ public class JobStore {
 	 * @return whether this call failed the job
 	 */
 	public boolean fail(String jobId, String reason) {
-		return transition(jobId, JobState.FAILED, "reason", reason) == 1;
+		return transition(jobId, JobState.FAILED, "reason", reason) == Transition.MOVED;
 	}
 
 	/**
@@ -205,29 +204,38 @@ public class JobStore {
 
 	/**
 	 * @param jobId the job
-	 * @return whether the job exists and has not ended, so work on it is still wanted
+	 * @return where the job is, if its state is still kept
 	 */
-	public boolean isLive(String jobId) {
-		String state = field(jobId, "state");
-		return state != null && !JobState.DONE.value().equals(state) && !JobState.FAILED.value().equals(state);
+	public Optional<JobState> state(String jobId) {
+		return Optional.ofNullable(field(jobId, "state")).map(JobState::of);
 	}
 
 	/**
 	 * @param jobId the job
-	 * @param field a field of the job hash
-	 * @return its value
+	 * @return whether the job exists and has not ended, so work on it is still wanted
 	 */
-	public @Nullable String field(String jobId, String field) {
+	public boolean isLive(String jobId) {
+		return state(jobId).filter((state) -> !state.hasEnded()).isPresent();
+	}
+
+	/**
+	 * @param jobId the job
+	 * @return where to POST the job's outcome, if the client gave a callback
+	 */
+	public Optional<URI> callback(String jobId) {
+		return Optional.ofNullable(field(jobId, "callback")).map(URI::create);
+	}
+
+	private @Nullable String field(String jobId, String field) {
 		return (String) this.redis.opsForHash().get(key(jobId, "job"), field);
 	}
 
-	private long transition(String jobId, JobState state, String... fields) {
+	private Transition transition(String jobId, JobState state, String... fields) {
 		String[] args = new String[fields.length + 2];
 		args[0] = state.value();
 		args[1] = Instant.now(this.clock).toString();
 		System.arraycopy(fields, 0, args, 2, fields.length);
-		Long result = this.redis.execute(TRANSITION, List.of(key(jobId, "job")), (Object[]) args);
-		return (result != null) ? result : -1;
+		return Transition.of(this.redis.execute(TRANSITION, List.of(key(jobId, "job")), (Object[]) args));
 	}
 
 	/**

@@ -17,11 +17,6 @@ import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobOptions;
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobSubmitted;
-import dev.ddspatterns.thumbnailer.pipeline.JobSummary;
-import dev.ddspatterns.thumbnailer.pipeline.TopicPublisher;
-import dev.ddspatterns.thumbnailer.pipeline.Topics;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -54,16 +49,16 @@ class JobsController {
 
 	private final BlobStore blobs;
 
-	private final TopicPublisher publisher;
+	private final JobQueue queue;
 
 	private final OriginAllowList sourceOrigins;
 
 	private final OriginAllowList callbackOrigins;
 
-	JobsController(JobStore jobs, BlobStore blobs, TopicPublisher publisher, ThumbnailerProperties properties) {
+	JobsController(JobStore jobs, BlobStore blobs, JobQueue queue, ThumbnailerProperties properties) {
 		this.jobs = jobs;
 		this.blobs = blobs;
-		this.publisher = publisher;
+		this.queue = queue;
 		this.sourceOrigins = new OriginAllowList(properties.sourceOrigins());
 		this.callbackOrigins = new OriginAllowList(properties.callbackOrigins());
 	}
@@ -75,7 +70,7 @@ class JobsController {
 	 * @param state {@code queued}
 	 * @param links where to follow it
 	 */
-	record Accepted(String id, String state, Map<String, String> links) {
+	record Accepted(String id, JobState state, Map<String, String> links) {
 
 	}
 
@@ -181,9 +176,9 @@ class JobsController {
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
 		Job job = find(id);
-		if (!job.hasEnded()) {
+		if (!job.state().hasEnded()) {
 			throw new ProblemException(ProblemType.CONFLICT,
-					"Job " + id + " is " + job.state() + "; it can be deleted once it is done or failed");
+					"Job " + id + " is " + job.state().value() + "; it can be deleted once it is done or failed");
 		}
 		this.jobs.delete(id);
 		for (String prefix : JobBlobs.prefixes(id)) {
@@ -195,7 +190,7 @@ class JobsController {
 	private ResponseEntity<Accepted> submit(JobSubmitted submitted, @Nullable MediaFormat format, String source) {
 		this.jobs.create(submitted.jobId(), format, source, submitted.options(), submitted.options().callback());
 		try {
-			this.publisher.send(Topics.JOBS, submitted.jobId(), submitted);
+			this.queue.submit(submitted);
 		}
 		catch (RuntimeException ex) {
 			// Not queued means not accepted: say so, and leave no job waiting forever.
@@ -206,7 +201,7 @@ class JobsController {
 		String location = "/v1/jobs/" + submitted.jobId();
 		return ResponseEntity.accepted()
 			.location(URI.create(location))
-			.body(new Accepted(submitted.jobId(), JobState.QUEUED.value(),
+			.body(new Accepted(submitted.jobId(), JobState.QUEUED,
 					Map.of("self", location, "thumbnails", location + "/thumbnails", "contactSheet",
 							location + "/contact-sheet", "summary", location + "/summary")));
 	}
@@ -226,9 +221,9 @@ class JobsController {
 
 	private String requireDone(String id) {
 		Job job = find(id);
-		if (!job.isDone()) {
+		if (job.state() != JobState.DONE) {
 			throw new ProblemException(ProblemType.CONFLICT,
-					"Job " + id + " is " + job.state() + "; its results exist once it is done");
+					"Job " + id + " is " + job.state().value() + "; its results exist once it is done");
 		}
 		return id;
 	}

@@ -32,7 +32,6 @@ class CompletionMerger {
 
 	@KafkaListener(id = "merger", groupId = "thumbnailer-merger",
 			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-merger",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}",
 			topics = { Topics.IMAGES_COMPLETED, Topics.VIDEOS_COMPLETED })
 	void merge(ConsumerRecord<String, String> record) {
 		this.boundary.run("merger", () -> {

@@ -1,49 +1,18 @@
 package dev.ddspatterns.thumbnailer.pipeline;
 
-import java.net.URI;
-
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.ddspatterns.thumbnailer.jobs.JobOptions;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
-import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The records that travel between stages, as JSON. Work items name what to do; events say
- * what happened, in the past tense.
+ * The records that travel between stages, as JSON ({@code jobs.JobSubmitted}, what the
+ * API puts on the jobs topic, is the first). Work items name what to do; events say what
+ * happened, in the past tense.
  */
 public final class Events {
 
 	private Events() {
-	}
-
-	/**
-	 * What the client asked for.
-	 *
-	 * @param width thumbnail width in pixels
-	 * @param height thumbnail height in pixels
-	 * @param format thumbnail format, {@code jpg} or {@code png}
-	 * @param intervalSeconds seconds between two video frames
-	 * @param callback where to POST the job's outcome, if anywhere
-	 */
-	public record JobOptions(int width, int height, String format, int intervalSeconds, @Nullable URI callback) {
-
-		ThumbnailRenderer.Size size() {
-			return new ThumbnailRenderer.Size(this.width, this.height, this.format);
-		}
-
-	}
-
-	/**
-	 * A job the API accepted.
-	 *
-	 * @param jobId the job
-	 * @param sourceKey the uploaded source's blob key, or null for a URL source
-	 * @param url the source's URL, or null for an upload
-	 * @param format the declared format, none for a URL source
-	 * @param options the options
-	 */
-	public record JobSubmitted(String jobId, @Nullable String sourceKey, @Nullable URI url,
-			@Nullable MediaFormat format, JobOptions options) {
-
 	}
 
 	/**
@@ -132,27 +101,58 @@ public final class Events {
 	/**
 	 * What the notifier hears about: a thumbnail created, a job done or failed.
 	 *
-	 * @param type {@code thumbnail-created}, {@code job-done} or {@code job-failed}
+	 * @param type what happened
 	 * @param jobId the job
 	 * @param thumbnail the thumbnail's index, for {@code thumbnail-created}
 	 * @param reason why the job failed, for {@code job-failed}
 	 */
-	public record JobEvent(String type, String jobId, @Nullable Integer thumbnail, @Nullable String reason) {
+	public record JobEvent(Type type, String jobId, @Nullable Integer thumbnail, @Nullable String reason) {
 
 		static JobEvent thumbnailCreated(ThumbnailCreated created) {
-			return new JobEvent("thumbnail-created", created.jobId(), created.index(), null);
+			return new JobEvent(Type.THUMBNAIL_CREATED, created.jobId(), created.index(), null);
 		}
 
 		static JobEvent done(String jobId) {
-			return new JobEvent("job-done", jobId, null, null);
+			return new JobEvent(Type.JOB_DONE, jobId, null, null);
 		}
 
 		static JobEvent failed(String jobId, String reason) {
-			return new JobEvent("job-failed", jobId, null, reason);
+			return new JobEvent(Type.JOB_FAILED, jobId, null, reason);
 		}
 
 		boolean finishesJob() {
-			return !"thumbnail-created".equals(this.type);
+			return this.type != Type.THUMBNAIL_CREATED;
+		}
+
+		/**
+		 * The kinds of job event, written as callbacks receive them
+		 * ({@code "type": "job-done"}).
+		 */
+		public enum Type {
+
+			/** A thumbnail was written. */
+			THUMBNAIL_CREATED("thumbnail-created"),
+
+			/** The job is done: its summary and contact sheet are ready. */
+			JOB_DONE("job-done"),
+
+			/** The job failed, with a reason. */
+			JOB_FAILED("job-failed");
+
+			private final String value;
+
+			Type(String value) {
+				this.value = value;
+			}
+
+			/**
+			 * @return the type as events and callbacks write it
+			 */
+			@JsonValue
+			public String value() {
+				return this.value;
+			}
+
 		}
 
 	}

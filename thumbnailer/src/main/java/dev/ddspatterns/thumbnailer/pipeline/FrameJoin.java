@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The join (barrier): waits until every frame of a video is done and then emits exactly
  * one {@link VideoCompleted} for the job, however the frames' events are redelivered or
  * which instances race on the last ones. The decision is one Lua script
- * ({@code scripts/join.lua}); this class only acts on its answer.
+ * ({@code scripts/join.lua}); this class only acts on its answer, a {@link JoinOutcome}.
  *
  * <p>
  * One window remains: an instance that dies after the broker took its event and before it
@@ -54,22 +54,22 @@ class FrameJoin {
 	}
 
 	@KafkaListener(id = "join", groupId = "thumbnailer-join",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-join",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.THUMBNAILS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-join", topics = Topics.THUMBNAILS)
 	void join(ThumbnailCreated created) {
 		if (created.kind() != MediaFormat.Kind.VIDEO) {
 			return;
 		}
 		this.boundary.run("join", () -> {
 			String claim = JobStore.key(created.jobId(), "join");
-			Long answer = this.redis.execute(JOIN, List.of(JobStore.key(created.jobId(), "joined"), claim),
-					Integer.toString(created.index()), Integer.toString(created.count()), this.claimant,
-					Long.toString(CLAIM_LEASE.toMillis()), Long.toString(this.jobs.retention().toMillis()));
-			if (answer == null || answer == 0 || answer == 2) {
-				return;
-			}
-			if (answer == 3) {
+			JoinOutcome outcome = JoinOutcome
+				.of(this.redis.execute(JOIN, List.of(JobStore.key(created.jobId(), "joined"), claim),
+						Integer.toString(created.index()), Integer.toString(created.count()), this.claimant,
+						Long.toString(CLAIM_LEASE.toMillis()), Long.toString(this.jobs.retention().toMillis())));
+			if (outcome == JoinOutcome.CLAIMED_ELSEWHERE) {
 				throw new JoinInProgressException(created.jobId());
+			}
+			if (outcome != JoinOutcome.PUBLISH) {
+				return;
 			}
 			this.publisher.send(Topics.VIDEOS_COMPLETED, created.jobId(),
 					new VideoCompleted(created.jobId(), created.count()));

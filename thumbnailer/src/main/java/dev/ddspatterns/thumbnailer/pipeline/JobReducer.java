@@ -14,8 +14,10 @@ import javax.imageio.ImageIO;
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.blobs.JobBlobs;
+import dev.ddspatterns.thumbnailer.jobs.JobState;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore.Thumbnail;
+import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import dev.ddspatterns.thumbnailer.media.ColourHistogram;
 import dev.ddspatterns.thumbnailer.media.ContactSheet;
 import dev.ddspatterns.thumbnailer.media.PictureMemory;
@@ -59,10 +61,9 @@ class JobReducer {
 	}
 
 	@KafkaListener(id = "reduce", groupId = "thumbnailer-reduce",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-reduce",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS_COMPLETED)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-reduce", topics = Topics.JOBS_COMPLETED)
 	void reduce(JobCompleted completed) {
-		if ("failed".equals(this.jobs.field(completed.jobId(), "state"))) {
+		if (this.jobs.state(completed.jobId()).orElse(null) == JobState.FAILED) {
 			return;
 		}
 		this.boundary.run("reduce", () -> {

@@ -5,10 +5,10 @@ import java.util.Locale;
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
 import dev.ddspatterns.thumbnailer.blobs.BlobStore;
 import dev.ddspatterns.thumbnailer.jobs.JobStore;
+import dev.ddspatterns.thumbnailer.jobs.JobSubmitted;
 import dev.ddspatterns.thumbnailer.media.MediaFormat;
 import dev.ddspatterns.thumbnailer.media.MediaProbe;
 import dev.ddspatterns.thumbnailer.media.RejectedMediaException;
-import dev.ddspatterns.thumbnailer.pipeline.Events.JobSubmitted;
 import dev.ddspatterns.thumbnailer.pipeline.Events.MediaAccepted;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -48,8 +48,7 @@ class MediaFilter {
 	}
 
 	@KafkaListener(id = "filter", groupId = "thumbnailer-filter",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.JOBS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-filter", topics = Topics.JOBS)
 	void filter(JobSubmitted job) {
 		// A redelivered record of a job that ended or was deleted since: fetching its
 		// source again would only leave a blob behind for the sweep.

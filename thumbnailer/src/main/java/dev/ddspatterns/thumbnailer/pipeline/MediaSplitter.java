@@ -32,8 +32,7 @@ class MediaSplitter {
 	}
 
 	@KafkaListener(id = "splitter", groupId = "thumbnailer-splitter",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-splitter",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.ACCEPTED)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-splitter", topics = Topics.ACCEPTED)
 	void split(MediaAccepted media) {
 		this.boundary.run("splitter", () -> {
 			boolean image = media.format().kind() == MediaFormat.Kind.IMAGE;

@@ -41,12 +41,11 @@ class NotificationHandler {
 	}
 
 	@KafkaListener(id = "notifier", groupId = "thumbnailer-notifier",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-notifier",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.EVENTS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-notifier", topics = Topics.EVENTS)
 	void handle(JobEvent event) {
-		String callback = event.finishesJob() ? this.jobs.field(event.jobId(), "callback") : null;
+		URI callback = event.finishesJob() ? this.jobs.callback(event.jobId()).orElse(null) : null;
 		if (callback == null) {
-			log.info("Job {}: {}{}", event.jobId(), event.type(),
+			log.info("Job {}: {}{}", event.jobId(), event.type().value(),
 					(event.thumbnail() != null) ? " #" + event.thumbnail() : "");
 			this.meters.counter("thumbnailer.notifications", "channel", "log").increment();
 			return;
@@ -55,8 +54,8 @@ class NotificationHandler {
 		if (Boolean.TRUE.equals(this.redis.hasKey(sent))) {
 			return;
 		}
-		this.http.post().uri(URI.create(callback)).body(event).retrieve().toBodilessEntity();
-		this.redis.opsForValue().set(sent, event.type(), this.jobs.retention());
+		this.http.post().uri(callback).body(event).retrieve().toBodilessEntity();
+		this.redis.opsForValue().set(sent, event.type().value(), this.jobs.retention());
 		this.meters.counter("thumbnailer.notifications", "channel", "callback").increment();
 	}
 

@@ -24,8 +24,7 @@ class ThumbnailCopier {
 	}
 
 	@KafkaListener(id = "copier", groupId = "thumbnailer-copier",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-copier",
-			concurrency = "${suite.thumbnailer.stage-concurrency:2}", topics = Topics.THUMBNAILS)
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-copier", topics = Topics.THUMBNAILS)
 	void copy(ThumbnailCreated created) {
 		this.boundary.run("copier",
 				() -> this.publisher.send(Topics.EVENTS, created.jobId(), JobEvent.thumbnailCreated(created)));

@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ThumbnailWorkers {
 
+	static final String IMAGE_WORKER = "image-worker";
+
+	static final String FRAME_WORKER = "frame-worker";
+
 	private final ThumbnailRenderer renderer;
 
 	private final VideoFrames videos;
@@ -65,14 +69,13 @@ class ThumbnailWorkers {
 		this.holdBeforeCommit = properties.faults().workerHoldBeforeCommit();
 	}
 
-	@KafkaListener(id = "image-worker", groupId = "thumbnailer-image-worker",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-image-worker", topics = Topics.IMAGES,
-			concurrency = "${suite.thumbnailer.worker-concurrency:2}")
+	@KafkaListener(id = IMAGE_WORKER, groupId = "thumbnailer-image-worker",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-image-worker", topics = Topics.IMAGES)
 	void image(WorkItem item) {
 		if (!this.jobs.isLive(item.jobId())) {
 			return;
 		}
-		this.boundary.run("image-worker", () -> {
+		this.boundary.run(IMAGE_WORKER, () -> {
 			byte[] thumbnail;
 			try (var reserved = this.memory
 				.reserve(PictureMemory.ofImage(item.options().width(), item.options().height()))) {
@@ -85,14 +88,13 @@ class ThumbnailWorkers {
 		hold();
 	}
 
-	@KafkaListener(id = "frame-worker", groupId = "thumbnailer-frame-worker",
-			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-frame-worker", topics = Topics.FRAMES,
-			concurrency = "${suite.thumbnailer.worker-concurrency:2}")
+	@KafkaListener(id = FRAME_WORKER, groupId = "thumbnailer-frame-worker",
+			clientIdPrefix = "${spring.application.name}-${suite.instance-id}-frame-worker", topics = Topics.FRAMES)
 	void frame(WorkItem item) {
 		if (!this.jobs.isLive(item.jobId())) {
 			return;
 		}
-		this.boundary.run("frame-worker", () -> {
+		this.boundary.run(FRAME_WORKER, () -> {
 			byte[] thumbnail;
 			try (var reserved = this.memory
 				.reserve(PictureMemory.ofFrame(item.options().width(), item.options().height()))) {

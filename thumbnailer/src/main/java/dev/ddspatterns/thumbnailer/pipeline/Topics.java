@@ -3,6 +3,7 @@ package dev.ddspatterns.thumbnailer.pipeline;
 import java.util.List;
 
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
+import dev.ddspatterns.thumbnailer.jobs.JobQueue;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class Topics {
 
 	/** Jobs as the API accepted them; read by the filter. */
-	public static final String JOBS = "thumbnailer.jobs";
+	public static final String JOBS = JobQueue.TOPIC;
 
 	/** Sources the filter let through; read by the splitter. */
 	public static final String ACCEPTED = "thumbnailer.accepted";

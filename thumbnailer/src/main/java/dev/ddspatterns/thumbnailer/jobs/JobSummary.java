@@ -1,4 +1,4 @@
-package dev.ddspatterns.thumbnailer.pipeline;
+package dev.ddspatterns.thumbnailer.jobs;
 
 import java.util.List;
 import java.util.Map;
