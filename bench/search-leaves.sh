@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: search-root latency against the number of leaves (1, 2, 4, 8), hedging on and
 # off, over a synthetic 50,000-document corpus made from the public-domain corpus/. Runs
-# LeavesVersusLatency (search-root's test tree) through the `bench` Maven profile, then draws
+# LeavesVersusLatency (search-root/src/bench/java) through the `bench` Maven profile, then draws
 # docs/images/search-leaves-latency.png with gnuplot (Debian: apt-get install gnuplot-nox).
 # Everything runs in one JVM, over loopback; about 12 minutes on 2 cores.
 #

@@ -8,7 +8,8 @@ package dev.ddspatterns.search.root;
  */
 final class HedgeBudget {
 
-	private static final double MAX_TOKENS = 10;
+	/** The burst of hedges a full budget allows, and the most it can save up. */
+	static final double MAX_TOKENS = 10;
 
 	private final double earnedPerRequest;
 

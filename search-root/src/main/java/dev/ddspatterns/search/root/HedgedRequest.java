@@ -33,7 +33,7 @@ final class HedgedRequest<T> {
 
 	private final List<URI> replicas;
 
-	private final CompletableFuture<T> result = new CompletableFuture<>();
+	private final CompletableFuture<Served<T>> result = new CompletableFuture<>();
 
 	private final List<Future<?>> attempts = new ArrayList<>();
 
@@ -49,9 +49,18 @@ final class HedgedRequest<T> {
 		this.call = call;
 	}
 
-	static <T> CompletableFuture<T> send(ShardClient shard, Function<URI, T> call, ExecutorService executor,
-			ScheduledExecutorService timer) {
-		HedgedRequest<T> request = new HedgedRequest<>(shard, shard.replicasInTurn(), call);
+	/**
+	 * @param shard the shard to ask
+	 * @param replicas its replicas in the order to try them ({@link ReplicaChoice})
+	 * @param call the request to one replica
+	 * @param executor runs the attempts
+	 * @param timer schedules the hedge
+	 * @param <T> the answer type
+	 * @return the first answer, with the replica that gave it
+	 */
+	static <T> CompletableFuture<Served<T>> send(ShardClient shard, List<URI> replicas, Function<URI, T> call,
+			ExecutorService executor, ScheduledExecutorService timer) {
+		HedgedRequest<T> request = new HedgedRequest<>(shard, replicas, call);
 		request.result.whenComplete((answer, failure) -> request.cancelAttempts());
 		request.launch(executor, false);
 		Duration delay = shard.hedgeDelay();
@@ -81,7 +90,7 @@ final class HedgedRequest<T> {
 		long started = System.nanoTime();
 		try {
 			T answer = this.call.apply(replica);
-			if (this.result.complete(answer)) {
+			if (this.result.complete(new Served<>(replica, answer))) {
 				this.shard.answered(Duration.ofNanos(System.nanoTime() - started),
 						Duration.ofNanos(System.nanoTime() - this.startedNanos), hedge);
 			}
@@ -110,6 +119,16 @@ final class HedgedRequest<T> {
 
 	private synchronized void cancelAttempts() {
 		this.attempts.forEach((attempt) -> attempt.cancel(true));
+	}
+
+	/**
+	 * A shard's answer and the replica that gave it.
+	 *
+	 * @param replica the replica that answered first
+	 * @param answer its answer
+	 * @param <T> the answer type
+	 */
+	record Served<T>(URI replica, T answer) {
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import dev.ddspatterns.search.root.HedgedRequest.Served;
 import dev.ddspatterns.search.root.LeafMessages.GlobalQuery;
 import dev.ddspatterns.search.root.LeafMessages.LeafResult;
 import dev.ddspatterns.search.root.LeafMessages.Statistics;
@@ -35,7 +36,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Both rounds fit in the query's one deadline, the statistics round in its first half: a
  * shard that has not answered when its round ends is reported in {@code missingShards}
  * and the answer is marked {@code partial}, so a dead or frozen leaf costs completeness,
- * never availability. Only when no shard answers at all is the query a 503.
+ * never availability. Only when no shard answers at all is the query a 503. Both rounds
+ * of a query go to the same replica of each shard ({@link ReplicaChoice}).
  */
 public class ScatterGather {
 
@@ -72,24 +74,28 @@ public class ScatterGather {
 		long deadline = started + this.properties.deadline().toNanos();
 		Set<Integer> missing = new TreeSet<>();
 		List<ShardClient> answering = this.shards;
+		ReplicaChoice replicas = ReplicaChoice.forQuery(this.shards);
 		Function<URI, LeafResult> search = (leaf) -> this.leaves.search(leaf, q, k);
 		if (dfs) {
 			// The statistics round may use half the time, so a frozen leaf cannot leave
 			// nothing for the search round.
 			long statisticsDeadline = started + this.properties.deadline().toNanos() / 2;
-			Map<ShardClient, Statistics> stats = gather(scatter(answering, (leaf) -> this.leaves.statistics(leaf, q)),
-					statisticsDeadline, missing);
-			GlobalQuery global = new GlobalQuery(q, k, StatisticsMerge.sum(stats.values()));
+			Map<ShardClient, Served<Statistics>> stats = gather(
+					scatter(answering, replicas, (leaf) -> this.leaves.statistics(leaf, q)), statisticsDeadline,
+					missing);
+			GlobalQuery global = new GlobalQuery(q, k,
+					StatisticsMerge.sum(stats.values().stream().map(Served::answer).toList()));
 			answering = new ArrayList<>(stats.keySet());
+			replicas = replicas.keeping(stats);
 			search = (leaf) -> this.leaves.search(leaf, global);
 		}
-		Map<ShardClient, LeafResult> results = gather(scatter(answering, search), deadline, missing);
+		Map<ShardClient, Served<LeafResult>> results = gather(scatter(answering, replicas, search), deadline, missing);
 		if (results.isEmpty()) {
 			this.meters.counter("search.root.unavailable").increment();
 			throw new ProblemException(ProblemType.UNAVAILABLE, "No shard answered within the deadline",
 					Map.of("missingShards", missing));
 		}
-		List<LeafResult> answers = List.copyOf(results.values());
+		List<LeafResult> answers = results.values().stream().map(Served::answer).toList();
 		List<Hit> hits = TopKMerge.merge(answers, k);
 		long totalHits = answers.stream().mapToLong(LeafResult::totalHits).sum();
 		if (!missing.isEmpty()) {
@@ -99,10 +105,11 @@ public class ScatterGather {
 		return new SearchResult(q, hits, totalHits, !missing.isEmpty(), List.copyOf(missing), tookMs, dfs);
 	}
 
-	private <T> Map<ShardClient, CompletableFuture<T>> scatter(List<ShardClient> targets, Function<URI, T> call) {
-		Map<ShardClient, CompletableFuture<T>> calls = new LinkedHashMap<>();
+	private <T> Map<ShardClient, CompletableFuture<Served<T>>> scatter(List<ShardClient> targets,
+			ReplicaChoice replicas, Function<URI, T> call) {
+		Map<ShardClient, CompletableFuture<Served<T>>> calls = new LinkedHashMap<>();
 		for (ShardClient shard : targets) {
-			calls.put(shard, HedgedRequest.send(shard, call, this.executor, this.timer));
+			calls.put(shard, HedgedRequest.send(shard, replicas.replicas(shard), call, this.executor, this.timer));
 		}
 		return calls;
 	}

@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * What the root knows about one shard: its replicas (taken in turn, so load spreads), its
- * recent latency (for the hedge delay), the hedge budget, and its metrics.
+ * What the root knows about one shard: its replicas (taken in turn, one turn per query,
+ * so load spreads and both rounds of a query meet the same replica), its recent latency
+ * (for the hedge delay), the hedge budget, and its metrics.
  */
 final class ShardClient {
 
@@ -62,6 +63,7 @@ final class ShardClient {
 	}
 
 	/**
+	 * Called once per query, by {@link ReplicaChoice}, never per round.
 	 * @return the replicas, starting with the next one in turn
 	 */
 	List<URI> replicasInTurn() {
