@@ -198,6 +198,14 @@ first curl -fsS --max-time 5 -k -o /dev/null "https://127.0.0.1:$GATEWAY_HTTPS_P
   || fail "HTTPS on $GATEWAY_HTTPS_PORT"
 say "TLS: the same search over https://127.0.0.1:$GATEWAY_HTTPS_PORT"
 
+# Management off the public listeners: actuator answers on each container's port 9464 only
+# (Prometheus scrapes it there), so both of the gateway's public ports give a 404 problem.
+for url in "$gateway/actuator/prometheus" "https://127.0.0.1:$GATEWAY_HTTPS_PORT/actuator/prometheus"; do
+  answer=$(curl -sk --max-time 5 -o /dev/null -w '%{http_code} %{content_type}' "$url") || true
+  [ "$answer" = "404 application/problem+json" ] || fail "$url answered '$answer', not a 404 problem"
+done
+say "management: /actuator/prometheus on the public 8080 and 8443 is a 404 problem"
+
 job=$(first curl_json -F 'file=@load-tests/src/test/resources/picture.png;type=image/png' "$gateway/api/v1/jobs" \
   | json "d['id']") || fail "job upload"
 deadline=$((SECONDS + 60))

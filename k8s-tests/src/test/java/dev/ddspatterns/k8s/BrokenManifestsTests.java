@@ -47,6 +47,14 @@ class BrokenManifestsTests {
 	}
 
 	@Test
+	void aManagementPortOpenToMoreThanPrometheusIsFound() {
+		// The gateway's egress does not reach it, so no connection is possible yet: the
+		// policy that admits it is the fault.
+		assertThat(findings("open-management")).containsExactly(
+				"NetworkPolicy election-demo: admits [pods {app.kubernetes.io/name=gateway}] to the management port 9464 of Deployment election-demo, not only Prometheus");
+	}
+
+	@Test
 	void aVariableThatBindsToNoPropertyIsFound() {
 		// Spring Boot reads base-url from SUITE_CACHE_ORIGINS_SEARCH_BASEURL: an
 		// underscore

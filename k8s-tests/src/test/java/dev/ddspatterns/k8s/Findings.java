@@ -26,6 +26,7 @@ final class Findings {
 		findings.addAll(PodSecurityChecks.check(suite));
 		findings.addAll(WiringChecks.check(suite, APPS));
 		findings.addAll(AppSettingsChecks.check(suite, APPS));
+		findings.addAll(ManagementChecks.check(suite, APPS));
 		return findings;
 	}
 

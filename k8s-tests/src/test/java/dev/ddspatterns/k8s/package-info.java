@@ -12,8 +12,10 @@
  * probes on the app's real health groups and port), app settings (every variable binds to
  * a property in the app's own configuration metadata, see
  * {@link dev.ddspatterns.k8s.AppFacts}), traffic (the network policies allow exactly the
- * connections the settings name, {@link dev.ddspatterns.k8s.TrafficChecks}) and exposure.
- * {@code ManifestsTests} holds the real manifests to all of them;
- * {@code BrokenManifestsTests} shows each kind of fault caught, one broken fixture each.
+ * connections the settings name, {@link dev.ddspatterns.k8s.TrafficChecks}), management
+ * (actuator on its own port, scraped there, open to Prometheus only,
+ * {@link dev.ddspatterns.k8s.ManagementChecks}) and exposure. {@code ManifestsTests}
+ * holds the real manifests to all of them; {@code BrokenManifestsTests} shows each kind
+ * of fault caught, one broken fixture each.
  */
 package dev.ddspatterns.k8s;

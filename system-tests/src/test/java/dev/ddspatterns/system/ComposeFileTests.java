@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,6 +158,51 @@ class ComposeFileTests {
 			}
 		}
 		assertThat(targets).isNotEmpty().allSatisfy((target) -> assertThat(services).containsKey(target));
+	}
+
+	/**
+	 * Actuator is off the public listeners: every app container gets a management port
+	 * ({@code MANAGEMENT_SERVER_PORT}, the same in each, since each container has its own
+	 * network namespace) that no service publishes, and Prometheus scrapes the apps
+	 * there. The health checks ask {@code /readyz} on the app port, where Spring Boot's
+	 * additional path keeps it, never on the management port.
+	 */
+	@Test
+	void actuatorIsOnAManagementPortThatPrometheusScrapesAndNothingPublishes() throws IOException {
+		Pattern healthPort = Pattern.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+) .*GET /readyz ");
+		Map<String, String> managementPorts = new TreeMap<>();
+		services.forEach((name, service) -> {
+			String image = (String) service.get("image");
+			if (!image.startsWith("dds-patterns/") || image.startsWith("dds-patterns/toolbox:")) {
+				return;
+			}
+			Object port = map(service.get("environment")).get("MANAGEMENT_SERVER_PORT");
+			assertThat(port).as(name + ": MANAGEMENT_SERVER_PORT").isNotNull();
+			managementPorts.put(name, port.toString());
+			Matcher check = healthPort.matcher((String) map(service.get("healthcheck")).get("test"));
+			assertThat(check.find()).as(name + ": its health check asks /readyz").isTrue();
+			assertThat(check.group(1)).as(name + ": its health check's port").isNotEqualTo(port.toString());
+		});
+		assertThat(managementPorts).isNotEmpty();
+		assertThat(new HashSet<>(managementPorts.values())).hasSize(1);
+		String management = managementPorts.values().iterator().next();
+		services.forEach((name, service) -> list(service.get("ports"))
+			.forEach((published) -> assertThat((String) published).as(name + " publishes " + published)
+				.doesNotEndWith(":" + management)));
+
+		Map<String, Object> prometheus = new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(Files.readString(SuiteImages.root().resolve("observability/prometheus/prometheus.yml")));
+		Map<String, String> scraped = new TreeMap<>();
+		for (Object job : list(prometheus.get("scrape_configs"))) {
+			if (!"/actuator/prometheus".equals(map(job).get("metrics_path"))) {
+				continue;
+			}
+			for (Object discovery : list(map(job).get("dns_sd_configs"))) {
+				list(map(discovery).get("names"))
+					.forEach((target) -> scraped.put((String) target, String.valueOf(map(discovery).get("port"))));
+			}
+		}
+		assertThat(scraped).isEqualTo(managementPorts);
 	}
 
 	/**
