@@ -174,7 +174,12 @@ class ElectionFailoverIntegrationTests {
 		this.replicas.forEach(ReplicaProcess::awaitReady);
 	}
 
-	/** Samples every live replica for a while: only the leader ever acts as one. */
+	/**
+	 * Samples every live replica for a while: no other replica ever acts as leader. The
+	 * leader itself may stop acting for a moment, when a renewal is late by more than its
+	 * watchdog's margin on a busy machine (the safe side: it acts only while it is sure
+	 * of its lease); it acts again once the renewal lands, well within a TTL.
+	 */
 	private void assertOneLeaderFor(Duration duration, ReplicaProcess leader) throws IOException {
 		Instant end = Instant.now().plus(duration);
 		while (Instant.now().isBefore(end)) {
@@ -183,8 +188,8 @@ class ElectionFailoverIntegrationTests {
 					assertThat(replica.client().leader().acting()).as("%s acts as leader", replica.id()).isFalse();
 				}
 			}
-			assertThat(leader.client().leader().acting()).isTrue();
 		}
+		await().atMost(TTL).pollInterval(Duration.ofMillis(20)).until(() -> leader.client().leader().acting());
 	}
 
 	/**
