@@ -39,14 +39,18 @@ public final class TestMedia {
 	 * @return a picture, left half red and right half blue
 	 */
 	public static byte[] picture(int width, int height, String format) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		return encode(halves(width, height, BufferedImage.TYPE_INT_RGB), format);
+	}
+
+	private static BufferedImage halves(int width, int height, int imageType) {
+		BufferedImage image = new BufferedImage(width, height, imageType);
 		Graphics2D graphics = image.createGraphics();
 		graphics.setColor(Color.RED);
 		graphics.fillRect(0, 0, width / 2, height);
 		graphics.setColor(Color.BLUE);
 		graphics.fillRect(width / 2, 0, width - width / 2, height);
 		graphics.dispose();
-		return encode(image, format);
+		return image;
 	}
 
 	/**
@@ -200,16 +204,14 @@ public final class TestMedia {
 			recorder.setFrameRate(fps);
 			recorder.setDisplayRotation(displayRotation);
 			recorder.start();
-			BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(picture(width, height, "bmp")));
-			BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-			frame.getGraphics().drawImage(image, 0, 0, null);
+			BufferedImage frame = halves(width, height, BufferedImage.TYPE_3BYTE_BGR);
 			for (int i = 0; i < 2 * fps; i++) {
 				recorder.record(converter.convert(frame));
 			}
 			recorder.stop();
 			return file;
 		}
-		catch (IOException ex) {
+		catch (FrameRecorder.Exception ex) {
 			throw new IllegalStateException("Cannot encode " + file, ex);
 		}
 	}

@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -69,14 +64,8 @@ public final class MediaProbe {
 	}
 
 	private Probed probeImage(Path file, MediaFormat format) {
-		try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-			if (!readers.hasNext()) {
-				throw new RejectedMediaException("no decoder for " + format.mediaType());
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(input, true, true);
+		try {
+			return ImageDecoder.withReader(file, false, format.mediaType(), (reader) -> {
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
 				if ((long) width * height > this.maxPixels) {
@@ -84,10 +73,7 @@ public final class MediaProbe {
 							"image is " + width + "x" + height + ", more than " + this.maxPixels + " pixels");
 				}
 				return new Probed(format, width, height, 0);
-			}
-			finally {
-				reader.dispose();
-			}
+			});
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof RejectedMediaException rejected) {

@@ -83,7 +83,7 @@ public final class ThumbnailRenderer {
 		builder.size(size.width(), size.height()).crop(Positions.CENTER).outputFormat(size.format());
 		if ("jpg".equals(size.format())) {
 			// JPEG has no alpha, and an indexed source (GIF) written as is comes out
-			// black. Transparent areas become white, as browsers show them on a page.
+			// black; transparent areas were made white before (onWhite).
 			builder.imageType(BufferedImage.TYPE_INT_RGB).outputQuality(0.85);
 		}
 		else {
