@@ -31,6 +31,14 @@ public final class ThumbnailRenderer {
 	}
 
 	/**
+	 * @param format an output format, {@code jpg} or {@code png}
+	 * @return its media type
+	 */
+	public static String mediaType(String format) {
+		return "png".equals(format) ? "image/png" : "image/jpeg";
+	}
+
+	/**
 	 * Renders an image file.
 	 * @param image the source image
 	 * @param size the thumbnail settings

@@ -21,6 +21,7 @@ import dev.ddspatterns.thumbnailer.jobs.JobSummary;
 import dev.ddspatterns.thumbnailer.media.ColourHistogram;
 import dev.ddspatterns.thumbnailer.media.ContactSheet;
 import dev.ddspatterns.thumbnailer.media.PictureMemory;
+import dev.ddspatterns.thumbnailer.media.ThumbnailRenderer;
 import dev.ddspatterns.thumbnailer.pipeline.Events.JobCompleted;
 import dev.ddspatterns.thumbnailer.pipeline.Events.JobEvent;
 
@@ -100,8 +101,7 @@ class JobReducer {
 		return new JobSummary(completed.jobId(), completed.kind().name().toLowerCase(Locale.ROOT), thumbnails.size(),
 				bytes, this.blobs.size(JobBlobs.source(completed.jobId())),
 				new JobSummary.Sheet(layout.grid().columns(), layout.grid().rows(), layout.width(), layout.height(),
-						"png".equals(format) ? "image/png" : "image/jpeg",
-						"/v1/jobs/" + completed.jobId() + "/contact-sheet"),
+						ThumbnailRenderer.mediaType(format), "/v1/jobs/" + completed.jobId() + "/contact-sheet"),
 				new JobSummary.Colours(colours.shares(), colours.dominant(DOMINANT_COLOURS)));
 	}
 

@@ -3,7 +3,6 @@ package dev.ddspatterns.thumbnailer.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Locale;
 
 import dev.ddspatterns.service.SuiteProperties;
 import dev.ddspatterns.thumbnailer.ThumbnailerProperties;
@@ -117,7 +116,7 @@ class ThumbnailWorkers {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + key, ex);
 		}
-		String mediaType = "jpg".equals(format) ? "image/jpeg" : "image/" + format.toLowerCase(Locale.ROOT);
+		String mediaType = ThumbnailRenderer.mediaType(format);
 		this.jobs.thumbnailWritten(item.jobId(), new Thumbnail(item.index(), item.timestampMicros() / 1000, key,
 				mediaType, item.options().width(), item.options().height(), thumbnail.length), this.worker);
 		return new ThumbnailCreated(item.jobId(), kind, item.index(), item.count(), key, thumbnail.length, this.worker);
