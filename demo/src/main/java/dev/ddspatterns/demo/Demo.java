@@ -43,11 +43,11 @@ public final class Demo {
 			stopped.countDown();
 		}));
 		if (options.contains("--ci")) {
-			boolean passed = start(root, stack) && new Tour(stack).run();
+			boolean passed = start(root, stack).isEmpty() && new Tour(stack).run().isEmpty();
 			stack.close();
 			System.exit(passed ? 0 : 1);
 		}
-		if (!start(root, stack)) {
+		if (!start(root, stack).isEmpty()) {
 			System.exit(1);
 		}
 		if (!options.contains("--no-tour")) {
@@ -82,15 +82,24 @@ public final class Demo {
 	 * Starts everything, runs the tour and stops everything: what {@code --ci} and the
 	 * demo's integration test do.
 	 * @param root the repository's root folder
-	 * @return whether everything started and every tour step passed
+	 * @return what went wrong: the apps not ready, or the failed tour steps with what
+	 * each printed; empty when everything started and every step passed
 	 */
-	static boolean runOnce(Path root) throws Exception {
+	static List<String> runOnce(Path root) throws Exception {
 		try (Stack stack = new Stack(root)) {
-			return start(root, stack) && new Tour(stack).run();
+			List<String> late = start(root, stack);
+			if (!late.isEmpty()) {
+				return List.of("not ready in time: " + late + "; their logs are in " + stack.logs());
+			}
+			return new Tour(stack).run().stream().map(Tour.FailedStep::transcript).toList();
 		}
 	}
 
-	private static boolean start(Path root, Stack stack) throws Exception {
+	/**
+	 * Starts the infrastructure and the apps and waits for them.
+	 * @return the names of the apps that were not ready in time; empty when all were
+	 */
+	private static List<String> start(Path root, Stack stack) throws Exception {
 		Files.writeString(root.resolve(".demo/demo.pid"), String.valueOf(ProcessHandle.current().pid()));
 		long preparing = System.nanoTime();
 		stack.prepareApps();
@@ -117,10 +126,11 @@ public final class Demo {
 							bytes / 1e9))
 					.findFirst()
 					.orElse(""));
-		if (!late.isEmpty()) {
-			System.out.println("Not ready: " + late.stream().map(AppProcess::name).toList() + " — see their logs.");
+		List<String> names = late.stream().map(AppProcess::name).toList();
+		if (!names.isEmpty()) {
+			System.out.println("Not ready: " + names + " — see their logs.");
 		}
-		return late.isEmpty();
+		return names;
 	}
 
 	private static void printTable(Stack stack) {

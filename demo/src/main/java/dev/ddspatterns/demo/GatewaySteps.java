@@ -218,8 +218,43 @@ final class GatewaySteps {
 						+ "search-root served %.0f%n",
 				first.statusCode(), header(first, "X-Cache"), afterFirst - before, second.statusCode(),
 				header(second, "X-Cache"), header(second, "Age"), afterSecond - afterFirst);
-		return first.statusCode() == 200 && second.statusCode() == 200 && header(first, "X-Cache").equals("MISS")
-				&& header(second, "X-Cache").equals("HIT") && afterFirst - before == 1 && afterSecond == afterFirst;
+		boolean cached = first.statusCode() == 200 && second.statusCode() == 200
+				&& header(first, "X-Cache").equals("MISS") && header(second, "X-Cache").equals("HIT")
+				&& afterFirst - before == 1 && afterSecond == afterFirst;
+		return cached & partialAnswerNotCached();
+	}
+
+	/**
+	 * A partial answer is never stored: with shard 2's only leaf frozen, search-root
+	 * answers at its deadline without the shard and marks the answer
+	 * {@code Cache-Control: no-store}. Once the leaf runs again, the same search through
+	 * the gateway is a MISS that search-root answers complete, and only that complete
+	 * answer is served from the cache afterwards.
+	 */
+	private boolean partialAnswerNotCached() throws Exception {
+		URI uri = URI.create("http://localhost:8080/api/v1/search?q=lion%20OR%20wolf");
+		HttpRequest get = request(uri).header("X-API-Key", "tour-cache").build();
+		AppProcess leaf = this.stack.app("search-leaf-8093");
+		HttpResponse<String> partial;
+		leaf.pause();
+		try {
+			partial = this.client.send(get);
+		}
+		finally {
+			leaf.resume();
+		}
+		HttpResponse<String> afterwards = this.client.send(get);
+		HttpResponse<String> again = this.client.send(get);
+		System.out.printf(
+				"   shard 2's leaf frozen: %d, X-Cache %s, Cache-Control %s, partial %s; leaf running again: "
+						+ "X-Cache %s, partial %s; once more: X-Cache %s%n",
+				partial.statusCode(), header(partial, "X-Cache"), header(partial, "Cache-Control"),
+				this.client.json(partial, 200).path("partial").asBoolean(), header(afterwards, "X-Cache"),
+				this.client.json(afterwards, 200).path("partial").asBoolean(), header(again, "X-Cache"));
+		return this.client.json(partial, 200).path("partial").asBoolean() && header(partial, "X-Cache").equals("MISS")
+				&& header(afterwards, "X-Cache").equals("MISS")
+				&& !this.client.json(afterwards, 200).path("partial").asBoolean(true)
+				&& header(again, "X-Cache").equals("HIT");
 	}
 
 	/**

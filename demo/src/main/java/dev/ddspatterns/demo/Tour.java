@@ -1,6 +1,8 @@
 package dev.ddspatterns.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,13 +45,17 @@ final class Tour {
 
 	private final Stack stack;
 
-	private final List<String> failed = new ArrayList<>();
+	private final List<FailedStep> failed = new ArrayList<>();
 
 	Tour(Stack stack) {
 		this.stack = stack;
 	}
 
-	boolean run() {
+	/**
+	 * Runs every step.
+	 * @return the steps that failed, each with what it printed; empty when all passed
+	 */
+	List<FailedStep> run() {
 		warmUp();
 		step("Sharded cache: " + KEYS + " keys through the gateway, counted on each Redis primary",
 				"cache/shards/ShardRouter, sharding/ConsistentHashRing", this::shardedCache);
@@ -99,8 +105,9 @@ final class Tour {
 				"service-support/ServiceDefaults, search/leaf/index/IndexHealthIndicator, cache/shards/ShardsHealthIndicator",
 				adapters::adapters);
 		System.out.println();
-		System.out.println(this.failed.isEmpty() ? "Tour: every step passed." : "Tour: FAILED steps " + this.failed);
-		return this.failed.isEmpty();
+		System.out.println(this.failed.isEmpty() ? "Tour: every step passed."
+				: "Tour: FAILED steps " + this.failed.stream().map(FailedStep::title).toList());
+		return List.copyOf(this.failed);
 	}
 
 	/**
@@ -130,19 +137,28 @@ final class Tour {
 	}
 
 	private void step(String title, String read, Step step) {
-		System.out.println();
-		System.out.println("== " + title);
-		System.out.println("   read: " + read);
+		PrintStream console = System.out;
+		ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(new TeeOutputStream(console, transcript), true, StandardCharsets.UTF_8));
 		try {
-			boolean passed = step.run();
-			System.out.println(passed ? "   PASS" : "   FAIL");
+			System.out.println();
+			System.out.println("== " + title);
+			System.out.println("   read: " + read);
+			boolean passed;
+			try {
+				passed = step.run();
+				System.out.println(passed ? "   PASS" : "   FAIL");
+			}
+			catch (Exception ex) {
+				passed = false;
+				System.out.println("   FAIL: " + ex);
+			}
 			if (!passed) {
-				this.failed.add(title);
+				this.failed.add(new FailedStep(title, transcript.toString(StandardCharsets.UTF_8)));
 			}
 		}
-		catch (Exception ex) {
-			System.out.println("   FAIL: " + ex);
-			this.failed.add(title);
+		finally {
+			System.setOut(console);
 		}
 	}
 
@@ -260,12 +276,14 @@ final class Tour {
 		double sentBefore = hedges("sent");
 		double wonBefore = hedges("won");
 		List<Long> took = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
 		int partial = 0;
 		straggler.pause();
 		try {
 			for (String query : List.of("cat", "dog", "fox", "wolf", "lion", "cat AND dog")) {
 				JsonNode answer = search(SEARCH_ROOT.resolve("/v1/search?q=" + encode(query)));
 				took.add(field(answer, "tookMs").asLong());
+				missing.add(field(answer, "missingShards").toString());
 				partial += field(answer, "partial").asBoolean() ? 1 : 0;
 			}
 		}
@@ -276,8 +294,10 @@ final class Tour {
 		double won = hedges("won") - wonBefore;
 		System.out.printf("   leaf :8091 frozen (SIGSTOP); 6 searches took %s ms in the root (deadline 1000 ms)%n",
 				took);
-		System.out.printf("   hedges to :8090 sent %.0f, won %.0f; %d answers partial (shard 0 left out at the "
-				+ "deadline once its hedge budget, 5%% of its requests, was spent)%n", sent, won, partial);
+		System.out.printf(
+				"   hedges to :8090 sent %.0f, won %.0f; %d answers partial (shard 0 left out at the "
+						+ "deadline once its hedge budget, 5%% of its requests, was spent); missing shards %s%n",
+				sent, won, partial, missing);
 		return won > 0 && took.stream().allMatch((millis) -> millis < 1100);
 	}
 
@@ -314,6 +334,21 @@ final class Tour {
 
 	private static String encode(String query) {
 		return URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/**
+	 * A step that did not pass.
+	 *
+	 * @param title the step's title
+	 * @param transcript everything the step printed, its answers and reasons included
+	 */
+	record FailedStep(String title, String transcript) {
+
+		@Override
+		public String toString() {
+			return this.transcript;
+		}
+
 	}
 
 	@FunctionalInterface
