@@ -53,17 +53,20 @@ final class HedgedRequest<T> {
 	 * @param shard the shard to ask
 	 * @param replicas its replicas in the order to try them ({@link ReplicaChoice})
 	 * @param call the request to one replica
+	 * @param round how long the round this request belongs to has left: the hedge goes
+	 * out after the shard's recent p95, but no later than half of that, so a hedge always
+	 * has time to answer before the round ends
 	 * @param executor runs the attempts
 	 * @param timer schedules the hedge
 	 * @param <T> the answer type
 	 * @return the first answer, with the replica that gave it
 	 */
 	static <T> CompletableFuture<Served<T>> send(ShardClient shard, List<URI> replicas, Function<URI, T> call,
-			ExecutorService executor, ScheduledExecutorService timer) {
+			Duration round, ExecutorService executor, ScheduledExecutorService timer) {
 		HedgedRequest<T> request = new HedgedRequest<>(shard, replicas, call);
 		request.result.whenComplete((answer, failure) -> request.cancelAttempts());
 		request.launch(executor, false);
-		Duration delay = shard.hedgeDelay();
+		Duration delay = shard.hedgeDelay(round);
 		if (delay != null && request.replicas.size() > 1) {
 			timer.schedule(() -> request.hedge(executor), delay.toNanos(), TimeUnit.NANOSECONDS);
 		}

@@ -1,6 +1,7 @@
 package dev.ddspatterns.search.root;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +82,16 @@ public class ScatterGather {
 			// nothing for the search round.
 			long statisticsDeadline = started + this.properties.deadline().toNanos() / 2;
 			Map<ShardClient, Served<Statistics>> stats = gather(
-					scatter(answering, replicas, (leaf) -> this.leaves.statistics(leaf, q)), statisticsDeadline,
-					missing);
+					scatter(answering, replicas, (leaf) -> this.leaves.statistics(leaf, q), statisticsDeadline),
+					statisticsDeadline, missing);
 			GlobalQuery global = new GlobalQuery(q, k,
 					StatisticsMerge.sum(stats.values().stream().map(Served::answer).toList()));
 			answering = new ArrayList<>(stats.keySet());
 			replicas = replicas.keeping(stats);
 			search = (leaf) -> this.leaves.search(leaf, global);
 		}
-		Map<ShardClient, Served<LeafResult>> results = gather(scatter(answering, replicas, search), deadline, missing);
+		Map<ShardClient, Served<LeafResult>> results = gather(scatter(answering, replicas, search, deadline), deadline,
+				missing);
 		if (results.isEmpty()) {
 			this.meters.counter("search.root.unavailable").increment();
 			throw new ProblemException(ProblemType.UNAVAILABLE, "No shard answered within the deadline",
@@ -106,10 +108,12 @@ public class ScatterGather {
 	}
 
 	private <T> Map<ShardClient, CompletableFuture<Served<T>>> scatter(List<ShardClient> targets,
-			ReplicaChoice replicas, Function<URI, T> call) {
+			ReplicaChoice replicas, Function<URI, T> call, long roundDeadline) {
+		Duration round = Duration.ofNanos(Math.max(0, roundDeadline - System.nanoTime()));
 		Map<ShardClient, CompletableFuture<Served<T>>> calls = new LinkedHashMap<>();
 		for (ShardClient shard : targets) {
-			calls.put(shard, HedgedRequest.send(shard, replicas.replicas(shard), call, this.executor, this.timer));
+			calls.put(shard,
+					HedgedRequest.send(shard, replicas.replicas(shard), call, round, this.executor, this.timer));
 		}
 		return calls;
 	}

@@ -74,14 +74,20 @@ final class ShardClient {
 	}
 
 	/**
+	 * The recent percentile, at least the minimum delay, and at most half the round's
+	 * time: when the leaves are slow (a busy machine), a hedge sent after a p95 longer
+	 * than the round could never answer in time, and the shard would be left out.
+	 * @param round how long the request's round has left
 	 * @return how long to wait before hedging, or {@code null} if hedging is off
 	 */
-	Duration hedgeDelay() {
+	Duration hedgeDelay(Duration round) {
 		if (!this.hedging.enabled()) {
 			return null;
 		}
 		Duration recent = this.latencies.percentile();
-		return (recent.compareTo(this.hedging.minDelay()) < 0) ? this.hedging.minDelay() : recent;
+		Duration delay = (recent.compareTo(this.hedging.minDelay()) < 0) ? this.hedging.minDelay() : recent;
+		Duration latest = round.dividedBy(2);
+		return (delay.compareTo(latest) > 0) ? latest : delay;
 	}
 
 	boolean allowHedge() {

@@ -103,6 +103,19 @@ class HedgedRequestTests {
 	}
 
 	@Test
+	void aHedgeIsSentInTimeToAnswerWithinTheRoundEvenWhenTheShardsP95IsLonger() {
+		ShardClient shard = shard(HEDGING);
+		for (int i = 0; i < 40; i++) {
+			shard.answered(Duration.ofMillis(800), Duration.ofMillis(800), false);
+		}
+		send(shard, Map.of(A, () -> "a", B, () -> "b"), Duration.ofMillis(500));
+		send(shard, Map.of(A, () -> "a", B, () -> "b"), Duration.ofSeconds(4));
+		assertThat(this.executor.delays())
+			.as("half the round's time when the p95 (800 ms) would leave the hedge no time to answer; the p95 otherwise")
+			.containsExactly(Duration.ofMillis(250), Duration.ofMillis(800));
+	}
+
+	@Test
 	void withHedgingOffNoHedgeIsScheduled() {
 		Hedging off = new Hedging(false, 0.95, Duration.ofMillis(50), Duration.ofMillis(2), 0.05);
 		send(shard(off), Map.of(A, () -> "a", B, () -> "b"));
@@ -129,11 +142,16 @@ class HedgedRequestTests {
 	}
 
 	private CompletableFuture<Served<String>> send(ShardClient shard, Map<URI, Supplier<String>> replicas) {
+		return send(shard, replicas, Duration.ofSeconds(1));
+	}
+
+	private CompletableFuture<Served<String>> send(ShardClient shard, Map<URI, Supplier<String>> replicas,
+			Duration round) {
 		Function<URI, String> call = (replica) -> {
 			this.called.add(replica);
 			return replicas.get(replica).get();
 		};
-		return HedgedRequest.send(shard, List.of(A, B), call, this.executor, this.executor);
+		return HedgedRequest.send(shard, List.of(A, B), call, round, this.executor, this.executor);
 	}
 
 	private double counter(String name) {
