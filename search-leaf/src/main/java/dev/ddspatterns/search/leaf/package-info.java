@@ -25,20 +25,27 @@
  * <h2>API</h2>
  * <ul>
  * <li>{@code GET /v1/search?q=&k=} (k from 1 to 100, default 10) answers
- * {@code {"shard":0,"hits":[{"id","title","score","snippet"}],"totalHits":42,"tookMs":3}}:
- * the best k hits of the shard by BM25 score, ties by id ascending, with the exact number
- * of matches. {@code q} is Lucene's classic syntax over {@code title} and {@code body},
- * OR by default: {@code cat AND dog}, {@code cat NOT dog}, {@code "black cat"},
- * {@code title:fox}, {@code *:*}. The snippet is an HTML fragment of at most about 160
- * characters of the body with the matches in {@code <b>..</b>}.</li>
+ * {@code {"shard":0,"hits":[{"id","title","score","snippet"}],"totalHits":42,"tookMs":3,
+ * "approximate":false,"approximations":[]}}: the best k hits of the shard by BM25 score,
+ * ties by id ascending, with the exact number of matches, and whether the scores may
+ * differ from one index's over the whole corpus ({@code SHARD_STATISTICS},
+ * {@code SHARD_EXPANSION}). {@code q} is Lucene's classic syntax over {@code title} and
+ * {@code body}, OR by default: {@code cat AND dog}, {@code cat NOT dog},
+ * {@code "black cat"}, {@code title:fox}, {@code *:*}, {@code lion~}, {@code wol*}. The
+ * snippet is an HTML fragment of at most about 160 characters of the body with the
+ * matches in {@code <b>..</b>}.</li>
  * <li>{@code GET /v1/stats?q=} answers the shard's statistics for distributed scoring:
  * {@code {"shard":0,"fields":[{"field","maxDoc","docCount","sumTotalTermFreq","sumDocFreq"}],
- * "terms":[{"field","term","docFreq","totalTermFreq"}]}}, for every term of the rewritten
- * query (also those absent from the shard, with zeros) and every field they are in.</li>
- * <li>{@code POST /v1/search} with {@code {"q","k","stats":{"fields":[..],"terms":[..]}}}
- * answers like {@code GET} but scores with the statistics given, which a root sums over
- * all leaves' {@code /v1/stats} answers: every leaf then scores every document exactly as
- * one index over the whole corpus would.</li>
+ * "terms":[{"field","term","docFreq","totalTermFreq"}],
+ * "expansions":[{"query","field","maxTerms","terms":[{"term","boost","docFreq","totalTermFreq"}]}]}},
+ * for every term the query scores (also those absent from the shard, with zeros), the 50
+ * closest terms of the shard for each fuzzy query, and every field they are in.</li>
+ * <li>{@code POST /v1/search} with
+ * {@code {"q","k","stats":{"fields":[..],"terms":[..],"expansions":[..]}}} answers like
+ * {@code GET} but scores with the statistics given, which a root sums over all leaves'
+ * {@code /v1/stats} answers, and expands each fuzzy query to the terms given, which a
+ * root chooses from theirs: every leaf then scores every document exactly as one index
+ * over the whole corpus would.</li>
  * <li>{@code GET /v1/index} answers
  * {@code {"shard","shardCount","documents","generation","loadedAt","corpus"}}; generation
  * is 0 until the first load and grows by one on every reload.</li>

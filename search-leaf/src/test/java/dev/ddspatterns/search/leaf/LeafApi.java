@@ -12,7 +12,8 @@ public final class LeafApi {
 	private LeafApi() {
 	}
 
-	public record Hits(int shard, List<Hit> hits, long totalHits, long tookMs) {
+	public record Hits(int shard, List<Hit> hits, long totalHits, long tookMs, boolean approximate,
+			List<String> approximations) {
 
 		public List<String> ids() {
 			return this.hits.stream().map(Hit::id).toList();
@@ -23,7 +24,13 @@ public final class LeafApi {
 	public record Hit(String id, String title, float score, String snippet) {
 	}
 
-	public record Stats(int shard, List<FieldStats> fields, List<TermStats> terms) {
+	public record Stats(int shard, List<FieldStats> fields, List<TermStats> terms, List<Expansion> expansions) {
+	}
+
+	public record Expansion(String query, String field, int maxTerms, List<ExpandedTerm> terms) {
+	}
+
+	public record ExpandedTerm(String term, float boost, long docFreq, long totalTermFreq) {
 	}
 
 	public record FieldStats(String field, long maxDoc, long docCount, long sumTotalTermFreq, long sumDocFreq) {

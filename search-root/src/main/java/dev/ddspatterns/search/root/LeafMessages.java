@@ -19,8 +19,15 @@ final class LeafMessages {
 	 * @param hits its top hits, best first
 	 * @param totalHits how many of its documents match
 	 * @param tookMs the leaf's own time
+	 * @param approximations why its scores may differ from one index's over the whole
+	 * corpus; none from a leaf that does not say
 	 */
-	record LeafResult(int shard, List<LeafHit> hits, long totalHits, long tookMs) {
+	record LeafResult(int shard, List<LeafHit> hits, long totalHits, long tookMs, List<Approximation> approximations) {
+
+		LeafResult {
+			approximations = (approximations != null) ? List.copyOf(approximations) : List.of();
+		}
+
 	}
 
 	/**
@@ -37,8 +44,17 @@ final class LeafMessages {
 	 *
 	 * @param fields per-field statistics
 	 * @param terms per-term statistics
+	 * @param expansions per fuzzy query, a leaf's candidate terms or the corpus's
+	 * expansion
 	 */
-	record Statistics(List<FieldStats> fields, List<TermStats> terms) {
+	record Statistics(List<FieldStats> fields, List<TermStats> terms, List<TermExpansion> expansions) {
+
+		Statistics {
+			fields = (fields != null) ? List.copyOf(fields) : List.of();
+			terms = (terms != null) ? List.copyOf(terms) : List.of();
+			expansions = (expansions != null) ? List.copyOf(expansions) : List.of();
+		}
+
 	}
 
 	/**
@@ -58,6 +74,31 @@ final class LeafMessages {
 	 * @param totalTermFreq occurrences of it
 	 */
 	record TermStats(String field, String term, long docFreq, long totalTermFreq) {
+	}
+
+	/**
+	 * The terms a fuzzy query expands to: a leaf's closest ones, or the corpus's.
+	 *
+	 * @param query which fuzzy query, as Lucene prints it: {@code body:lion~2}
+	 * @param field the field of its terms
+	 * @param maxTerms how many terms it expands to at most
+	 * @param terms the terms, closest first
+	 */
+	record TermExpansion(String query, String field, int maxTerms, List<ExpandedTerm> terms) {
+
+		TermExpansion {
+			terms = (terms != null) ? List.copyOf(terms) : List.of();
+		}
+
+	}
+
+	/**
+	 * @param term the term
+	 * @param boost how close it is to the query's term (Lucene's fuzzy boost)
+	 * @param docFreq documents containing it
+	 * @param totalTermFreq occurrences of it
+	 */
+	record ExpandedTerm(String term, float boost, long docFreq, long totalTermFreq) {
 	}
 
 	/**

@@ -100,11 +100,13 @@ public class ScatterGather {
 		List<LeafResult> answers = results.values().stream().map(Served::answer).toList();
 		List<Hit> hits = TopKMerge.merge(answers, k);
 		long totalHits = answers.stream().mapToLong(LeafResult::totalHits).sum();
+		List<Approximation> approximations = Approximation.of(answers);
 		if (!missing.isEmpty()) {
 			this.meters.counter("search.root.partial").increment();
 		}
 		long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		return new SearchResult(q, hits, totalHits, !missing.isEmpty(), List.copyOf(missing), tookMs, dfs);
+		return new SearchResult(q, hits, totalHits, !missing.isEmpty(), List.copyOf(missing), tookMs, dfs,
+				!approximations.isEmpty(), approximations);
 	}
 
 	private <T> Map<ShardClient, CompletableFuture<Served<T>>> scatter(List<ShardClient> targets,
@@ -156,9 +158,13 @@ public class ScatterGather {
 	 * @param missingShards the shards that did not answer in time
 	 * @param tookMs time spent in the root
 	 * @param dfs whether scores used global statistics
+	 * @param approximate whether the scores may differ from those of one index over the
+	 * corpus of the shards that answered
+	 * @param approximations why they may differ; empty when they do not
 	 */
 	public record SearchResult(String query, List<Hit> hits, long totalHits, boolean partial,
-			List<Integer> missingShards, long tookMs, boolean dfs) {
+			List<Integer> missingShards, long tookMs, boolean dfs, boolean approximate,
+			List<Approximation> approximations) {
 	}
 
 }

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /v1/search?q=cat AND dog&k=10}: one answer over all shards.
  * {@code dfs=false} skips the statistics round (faster, scores only approximately
- * comparable across shards). A partial answer, missing a shard that did not answer in
- * time, is {@code Cache-Control: no-store}: a cache in front (the gateway's, the
- * read-through in cache-service) would otherwise serve the gap long after the shard is
- * back.
+ * comparable across shards; the answer says {@code approximate} when they are). A partial
+ * answer, missing a shard that did not answer in time, is
+ * {@code Cache-Control: no-store}: a cache in front (the gateway's, the read-through in
+ * cache-service) would otherwise serve the gap long after the shard is back.
  */
 @RestController
 class SearchController {

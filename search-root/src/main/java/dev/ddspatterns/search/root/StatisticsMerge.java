@@ -18,7 +18,8 @@ import dev.ddspatterns.search.root.LeafMessages.TermStats;
  * shard, so a rare word on one shard scores higher there than the same word on another,
  * and merged top-k lists compare apples with pears. Summing every shard's counts gives
  * exactly the numbers one index over the whole corpus would have; the leaves then score
- * with those.
+ * with those. A fuzzy query's terms are chosen from all shards' candidates
+ * ({@link ExpansionMerge}).
  */
 final class StatisticsMerge {
 
@@ -39,7 +40,8 @@ final class StatisticsMerge {
 						a.docFreq() + b.docFreq(), a.totalTermFreq() + b.totalTermFreq()));
 			}
 		}
-		return new Statistics(List.copyOf(fields.values()), List.copyOf(terms.values()));
+		return new Statistics(List.copyOf(fields.values()), List.copyOf(terms.values()),
+				ExpansionMerge.merge(perShard));
 	}
 
 }

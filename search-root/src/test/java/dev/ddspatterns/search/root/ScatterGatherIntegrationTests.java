@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +33,16 @@ class ScatterGatherIntegrationTests {
 
 	static final List<String> QUERIES = List.of("cat", "dog", "cat AND dog", "cat OR dog", "fox NOT grapes",
 			"\"the lion\"", "wolf lamb", "+mouse -lion", "crow cheese", "man");
+
+	/**
+	 * Queries Lucene expands to the index's terms. A fuzzy query scores its 50 closest
+	 * terms with blended statistics; {@code cat~2} and {@code ox~2} have more than 50
+	 * candidates, so which 50 depends on every shard's terms. Prefix, wildcard, regular
+	 * expression and range queries score every match alike.
+	 */
+	static final List<String> MULTI_TERM_QUERIES = List.of("lion~", "fox~0", "shepherd~1", "cat~2", "ox~2",
+			"title:fox~", "lion~ lion", "wolf~ AND lamb", "mouse -lion~", "wol*", "title:f*", "l?on", "sh*p",
+			"/wol[fv].*/", "/[ck]at/", "[lamb TO lion]");
 
 	static final List<RunningApp> apps = new ArrayList<>();
 
@@ -64,28 +77,32 @@ class ScatterGatherIntegrationTests {
 		single.close();
 	}
 
-	@ParameterizedTest
-	@ValueSource(ints = { 1, 2, 4 })
-	void shardedAnswersEqualOneBigIndex(int shardCount) throws Exception {
-		RestTestClient http = client(roots.get(shardCount));
-		int queriesWithHits = 0;
+	@ParameterizedTest(name = "{1} over {0} shards")
+	@MethodSource("everyQueryOverOneTwoAndFourShards")
+	void shardedAnswersEqualOneBigIndex(int shardCount, String query) throws Exception {
+		SingleIndex.Answer expected = single.search(query, 10);
+		SearchAnswer actual = search(client(roots.get(shardCount)), query, true);
+		assertThat(actual.partial()).isFalse();
+		assertThat(actual.approximate()).as("approximate %s", actual.approximations()).isFalse();
+		assertEqualsOneBigIndex(actual, expected);
+	}
+
+	static Stream<Arguments> everyQueryOverOneTwoAndFourShards() {
+		return Stream.of(1, 2, 4)
+			.flatMap((shards) -> Stream.concat(QUERIES.stream(), MULTI_TERM_QUERIES.stream())
+				.map((query) -> Arguments.of(shards, query)));
+	}
+
+	@Test
+	void theQueriesFindDocuments() throws Exception {
+		long queriesWithHits = 0;
 		for (String query : QUERIES) {
-			SingleIndex.Answer expected = single.search(query, 10);
-			SearchAnswer actual = search(http, query, true);
-			assertThat(actual.partial()).isFalse();
-			assertThat(actual.totalHits()).as("totalHits of %s", query).isEqualTo(expected.totalHits());
-			assertThat(actual.hits()).extracting(SearchAnswer.Hit::id)
-				.as("top 10 of %s", query)
-				.containsExactlyElementsOf(expected.ids());
-			for (int i = 0; i < actual.hits().size(); i++) {
-				assertThat(actual.hits().get(i).score()).as("score of %s in %s", actual.hits().get(i).id(), query)
-					.isCloseTo(expected.scores().get(i), within(1e-5));
-			}
-			if (expected.totalHits() > 0) {
-				queriesWithHits++;
-			}
+			queriesWithHits += (single.search(query, 10).totalHits() > 0) ? 1 : 0;
 		}
 		assertThat(queriesWithHits).as("queries with hits in the corpus").isGreaterThanOrEqualTo(QUERIES.size() - 2);
+		for (String query : MULTI_TERM_QUERIES) {
+			assertThat(single.search(query, 10).totalHits()).as("hits of %s", query).isPositive();
+		}
 	}
 
 	@Test
@@ -97,6 +114,7 @@ class ScatterGatherIntegrationTests {
 			SingleIndex.Answer expected = single.search(query, 10);
 			SearchAnswer local = search(http, query, false);
 			assertThat(local.totalHits()).isEqualTo(expected.totalHits());
+			assertThat(local.approximations()).as(query).containsExactly("SHARD_STATISTICS");
 			List<String> ids = local.hits().stream().map(SearchAnswer.Hit::id).toList();
 			if (!ids.equals(expected.ids())) {
 				queriesWithOtherOrder++;
@@ -110,6 +128,26 @@ class ScatterGatherIntegrationTests {
 		System.out.printf("dfs=false over 4 shards: %d of %d queries score differently, %d rank differently%n",
 				queriesWithOtherScores, QUERIES.size(), queriesWithOtherOrder);
 		assertThat(queriesWithOtherScores).isPositive();
+	}
+
+	/**
+	 * Without the statistics round, an answer that is not marked approximate must still
+	 * be one index's: prefix, wildcard, regular expression and range queries score every
+	 * match alike on any shard; fuzzy queries, expanded and scored shard by shard, say
+	 * so.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("MULTI_TERM_QUERIES")
+	void withoutDistributedStatisticsAnAnswerIsOneIndexsOrMarkedApproximate(String query) throws Exception {
+		SearchAnswer local = search(client(roots.get(4)), query, false);
+
+		if (query.contains("~")) {
+			assertThat(local.approximations()).contains("SHARD_EXPANSION");
+		}
+		else {
+			assertThat(local.approximate()).as("approximate %s", local.approximations()).isFalse();
+			assertEqualsOneBigIndex(local, single.search(query, 10));
+		}
 	}
 
 	@Test
@@ -127,6 +165,18 @@ class ScatterGatherIntegrationTests {
 				.expectBody()
 				.jsonPath("$.type")
 				.value(String.class, (type) -> assertThat(type).endsWith("invalid-request"));
+		}
+	}
+
+	private static void assertEqualsOneBigIndex(SearchAnswer actual, SingleIndex.Answer expected) {
+		String query = actual.query();
+		assertThat(actual.totalHits()).as("totalHits of %s", query).isEqualTo(expected.totalHits());
+		assertThat(actual.hits()).extracting(SearchAnswer.Hit::id)
+			.as("top 10 of %s", query)
+			.containsExactlyElementsOf(expected.ids());
+		for (int i = 0; i < actual.hits().size(); i++) {
+			assertThat(actual.hits().get(i).score()).as("score of %s in %s", actual.hits().get(i).id(), query)
+				.isCloseTo(expected.scores().get(i), within(1e-5));
 		}
 	}
 
@@ -150,7 +200,7 @@ class ScatterGatherIntegrationTests {
 
 	/** The root's answer as a client reads it. */
 	record SearchAnswer(String query, List<Hit> hits, long totalHits, boolean partial, List<Integer> missingShards,
-			long tookMs) {
+			long tookMs, boolean approximate, List<String> approximations) {
 
 		record Hit(String id, String title, double score, String snippet, int shard) {
 		}

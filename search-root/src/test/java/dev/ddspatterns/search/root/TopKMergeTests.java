@@ -40,7 +40,7 @@ class TopKMergeTests {
 	}
 
 	private static LeafResult result(int shard, LeafHit... hits) {
-		return new LeafResult(shard, List.of(hits), hits.length, 0);
+		return new LeafResult(shard, List.of(hits), hits.length, 0, List.of());
 	}
 
 	private static LeafHit hit(String id, double score) {

@@ -20,7 +20,8 @@ import org.apache.lucene.search.TermStatistics;
  * fox documents higher than another shard scores the same documents; merged, the ranking
  * would depend on where documents happen to live. Given the sums over all leaves, every
  * leaf scores each document exactly as one index over the whole corpus would. A field or
- * term the request leaves out keeps the shard's own statistics.
+ * term the request leaves out keeps the shard's own statistics. A fuzzy query's terms
+ * bring the corpus's counts with them ({@link GlobalExpansion}).
  */
 final class GlobalStatisticsSearcher extends IndexSearcher {
 
@@ -40,10 +41,20 @@ final class GlobalStatisticsSearcher extends IndexSearcher {
 			.forEach((term) -> this.terms.put(term.toTerm(), term.toLucene()));
 	}
 
+	/**
+	 * The corpus's counts of a term wherever the query weighs it by the shard's counts.
+	 * The terms of a fuzzy query come with the corpus's counts, blended, and keep them,
+	 * also when the query has the same term on its own ({@code lion~ lion}) and the
+	 * request carries the term's plain counts for that. Blended counts are at least the
+	 * term's corpus counts, which are at least the shard's; so blended counts equal to
+	 * the shard's are the corpus's counts of the term too, and either answer is right.
+	 */
 	@Override
 	public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
 		TermStatistics global = this.terms.get(term);
-		return (global != null) ? global : super.termStatistics(term, docFreq, totalTermFreq);
+		IndexReader reader = getIndexReader();
+		boolean shardCounts = docFreq == reader.docFreq(term) && totalTermFreq == reader.totalTermFreq(term);
+		return (global != null && shardCounts) ? global : super.termStatistics(term, docFreq, totalTermFreq);
 	}
 
 	@Override

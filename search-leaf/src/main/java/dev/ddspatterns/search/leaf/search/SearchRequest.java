@@ -29,12 +29,16 @@ record SearchRequest(@NotBlank String q, @Min(1) @Max(ShardSearcher.MAX_K) @Null
 	 *
 	 * @param fields statistics of fields
 	 * @param terms statistics of terms
+	 * @param expansions the corpus's expansion of each fuzzy query, chosen from all
+	 * leaves' candidates; a fuzzy query left out is expanded on the shard alone
 	 */
-	record Statistics(List<@Valid FieldStats> fields, List<@Valid TermStats> terms) {
+	record Statistics(List<@Valid FieldStats> fields, List<@Valid TermStats> terms,
+			List<@Valid TermExpansion> expansions) {
 
 		Statistics {
 			fields = (fields != null) ? List.copyOf(fields) : List.of();
 			terms = (terms != null) ? List.copyOf(terms) : List.of();
+			expansions = (expansions != null) ? List.copyOf(expansions) : List.of();
 		}
 
 		/**
@@ -43,10 +47,18 @@ record SearchRequest(@NotBlank String q, @Min(1) @Max(ShardSearcher.MAX_K) @Null
 		 */
 		@AssertTrue(message = "every term needs its field's statistics, with docCount >= the term's docFreq")
 		boolean isEveryTermWithinItsField() {
-			return this.terms.stream()
+			boolean terms = this.terms.stream()
 				.filter((term) -> !term.isEmpty())
-				.allMatch((term) -> this.fields.stream()
-					.anyMatch((field) -> field.field().equals(term.field()) && field.docCount() >= term.docFreq()));
+				.allMatch((term) -> isWithinItsField(term.field(), term.docFreq()));
+			boolean expandedTerms = this.expansions.stream()
+				.allMatch((expansion) -> expansion.terms()
+					.stream()
+					.allMatch((term) -> term.docFreq() == 0 || isWithinItsField(expansion.field(), term.docFreq())));
+			return terms && expandedTerms;
+		}
+
+		private boolean isWithinItsField(String field, long docFreq) {
+			return this.fields.stream().anyMatch((stats) -> stats.field().equals(field) && stats.docCount() >= docFreq);
 		}
 
 	}

@@ -9,8 +9,16 @@ import java.util.List;
  * @param hits the best hits, best first, ties by id
  * @param totalHits every matching document of the shard, counted exactly
  * @param tookMs time spent searching, in milliseconds
+ * @param approximate whether the scores may differ from those of one index over the whole
+ * corpus
+ * @param approximations why they may differ; empty when they do not
  */
-record SearchResponse(int shard, List<Hit> hits, long totalHits, long tookMs) {
+record SearchResponse(int shard, List<Hit> hits, long totalHits, long tookMs, boolean approximate,
+		List<Approximation> approximations) {
+
+	SearchResponse(int shard, List<Hit> hits, long totalHits, long tookMs, List<Approximation> approximations) {
+		this(shard, hits, totalHits, tookMs, !approximations.isEmpty(), approximations);
+	}
 
 	/**
 	 * One hit.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import dev.ddspatterns.search.leaf.index.IndexSnapshot;
 import dev.ddspatterns.search.leaf.index.LeafDocuments;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -58,7 +60,7 @@ class ShardSearcher {
 	 */
 	SearchResponse search(String q, int k, SearchRequest.@Nullable Statistics global) throws IOException {
 		long started = System.nanoTime();
-		Query query = parse(q);
+		Query query = parse(q, GlobalExpansion.binding((global != null) ? global.expansions() : List.of()));
 		try (LeafIndex.Lease lease = lease()) {
 			IndexSnapshot snapshot = lease.snapshot();
 			IndexSearcher searcher = (global != null) ? new GlobalStatisticsSearcher(snapshot.reader(), global)
@@ -68,7 +70,8 @@ class ShardSearcher {
 					new TopFieldCollectorManager(LeafQueries.RANKING, k, null, Integer.MAX_VALUE));
 			List<SearchResponse.Hit> hits = hits(searcher.storedFields(), top, new Snippets(this.analyzer, query));
 			long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-			return new SearchResponse(this.shard.index(), hits, top.totalHits.value(), tookMs);
+			return new SearchResponse(this.shard.index(), hits, top.totalHits.value(), tookMs,
+					Approximation.of(this.shard.count(), global != null, QueryTerms.of(query)));
 		}
 		catch (IndexSearcher.TooManyClauses ex) {
 			throw SearchProblems.invalid("The query expands to too many terms: " + ex.getMessage());
@@ -83,7 +86,7 @@ class ShardSearcher {
 	 * @return the shard's statistics of the query's terms and their fields
 	 */
 	StatsResponse statistics(String q) throws IOException {
-		Query query = parse(q);
+		Query query = parse(q, UnaryOperator.identity());
 		try (LeafIndex.Lease lease = lease()) {
 			return ShardStatistics.of(this.shard.index(), lease.snapshot().searcher(), query);
 		}
@@ -100,9 +103,9 @@ class ShardSearcher {
 	 * read is an {@code IllegalArgumentException}, one whose automaton would be too large
 	 * a {@code TooComplexToDeterminizeException}. Both are the query's fault.
 	 */
-	private Query parse(String q) {
+	private Query parse(String q, UnaryOperator<FuzzyQuery> fuzzy) {
 		try {
-			return LeafQueries.parse(q, this.analyzer);
+			return LeafQueries.parse(q, this.analyzer, fuzzy);
 		}
 		catch (ParseException ex) {
 			throw SearchProblems.invalid(ex.getMessage());

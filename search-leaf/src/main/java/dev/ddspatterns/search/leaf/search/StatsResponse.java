@@ -11,6 +11,8 @@ import java.util.List;
  * @param shard the shard that answered
  * @param fields statistics of each field the query's terms are in
  * @param terms statistics of each term of the query, also those absent from this shard
+ * @param expansions each fuzzy query's candidate terms on this shard, with their
+ * statistics
  */
-record StatsResponse(int shard, List<FieldStats> fields, List<TermStats> terms) {
+record StatsResponse(int shard, List<FieldStats> fields, List<TermStats> terms, List<TermExpansion> expansions) {
 }

@@ -86,6 +86,19 @@ class InvalidRequestIntegrationTests {
 				postExchange(Map.of("q", "cat", "stats",
 						Map.of("fields", List.of(new LeafApi.FieldStats("body", 10, 20, 100, 50))))),
 				"docCount > maxDoc");
+		List<LeafApi.FieldStats> body = List.of(new LeafApi.FieldStats("body", 10, 10, 100, 50));
+		expectInvalid(
+				postExchange(Map.of("q", "cat~", "stats",
+						Map.of("fields", body, "expansions",
+								List.of(new LeafApi.Expansion("body:cat~2", "body", 50,
+										List.of(new LeafApi.ExpandedTerm("cat", 1, 11, 20))))))),
+				"expanded term more frequent than its field");
+		expectInvalid(
+				postExchange(Map.of("q", "cat~", "stats",
+						Map.of("fields", body, "expansions",
+								List.of(new LeafApi.Expansion("body:cat~2", "body", 50,
+										List.of(new LeafApi.ExpandedTerm("cat", 1, 5, 4))))))),
+				"expanded term with docFreq > totalTermFreq");
 		expectInvalid(
 				this.http.post().uri("/v1/search").contentType(MediaType.APPLICATION_JSON).body("{\"q\": ").exchange(),
 				"malformed JSON");

@@ -57,6 +57,10 @@ class SearchApiIntegrationTests {
 			.isEqualTo(1)
 			.jsonPath("$.tookMs")
 			.isNumber()
+			.jsonPath("$.approximate")
+			.isEqualTo(false)
+			.jsonPath("$.approximations")
+			.isEmpty()
 			.jsonPath("$.hits[0].id")
 			.isEqualTo("t-005")
 			.jsonPath("$.hits[0].title")
@@ -98,13 +102,33 @@ class SearchApiIntegrationTests {
 	}
 
 	@Test
+	void statsGiveEachFuzzyQuerysClosestTermsWithTheirCounts() {
+		LeafApi.Stats stats = stats("lyon~1");
+
+		assertThat(stats.terms()).isEmpty();
+		assertThat(stats.fields()).extracting(LeafApi.FieldStats::field).containsExactly("body", "title");
+		assertThat(stats.expansions()).extracting(LeafApi.Expansion::query)
+			.containsExactly("body:lyon~1", "title:lyon~1");
+		LeafApi.Expansion body = stats.expansions().get(0);
+		assertThat(body.field()).isEqualTo("body");
+		assertThat(body.maxTerms()).isEqualTo(50);
+		LeafApi.TermStats lion = CorpusCounts.term("body", "lion");
+		// One edit from a four-letter word: 1 - 1/4.
+		assertThat(body.terms())
+			.containsExactly(new LeafApi.ExpandedTerm("lion", 0.75f, lion.docFreq(), lion.totalTermFreq()));
+	}
+
+	@Test
 	void postWithTheLocalStatisticsScoresLikeGet() {
-		LeafApi.Stats local = stats("cat OR dog");
+		for (String q : List.of("cat OR dog", "lyon~ OR dog~")) {
+			LeafApi.Stats local = stats(q);
 
-		LeafApi.Hits posted = post(
-				Map.of("q", "cat OR dog", "k", 20, "stats", Map.of("fields", local.fields(), "terms", local.terms())));
+			LeafApi.Hits posted = post(Map.of("q", q, "k", 20, "stats",
+					Map.of("fields", local.fields(), "terms", local.terms(), "expansions", local.expansions())));
 
-		assertThat(posted.hits()).isNotEmpty().isEqualTo(search("cat OR dog", 20).hits());
+			assertThat(posted.hits()).as(q).isNotEmpty().isEqualTo(search(q, 20).hits());
+			assertThat(posted.approximate()).isFalse();
+		}
 	}
 
 	@Test

@@ -94,6 +94,14 @@ class ShardSearcherTests {
 	}
 
 	@Test
+	void fuzzySnippetsMarkTheWordsThatCountTowardsTheScore() throws IOException {
+		assertThat(snippet("lyon~", "t-004")).contains("<b>lion</b>");
+		// "go" is two edits from the one-letter "x": Lucene weighs it 1 - 2/1, below
+		// zero, and scores it as zero.
+		assertThat(snippet("x~2", "t-004")).startsWith("A lion caught a mouse").doesNotContain("<b>");
+	}
+
+	@Test
 	void aSyntaxErrorIsAnInvalidRequestWithTheParsersMessage() {
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.searcher.search("cat AND", 10, null))
 			.satisfies((ex) -> {
@@ -108,6 +116,16 @@ class ShardSearcherTests {
 
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> unloaded.search("cat", 10, null))
 			.satisfies((ex) -> assertThat(ex.getProblemType()).isEqualTo(ProblemType.UNAVAILABLE));
+	}
+
+	private String snippet(String q, String id) throws IOException {
+		return this.searcher.search(q, 100, null)
+			.hits()
+			.stream()
+			.filter((hit) -> hit.id().equals(id))
+			.findFirst()
+			.orElseThrow()
+			.snippet();
 	}
 
 	private List<String> ids(String q) throws IOException {
