@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.web.servlet.client.RestTestClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,11 +33,10 @@ class HedgingIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		String corpus = ScatterGatherIntegrationTests.CORPUS.toString();
-		RunningApp straggler = RunningApp.leaf(corpus, 0, 2, Map.of("suite.search.leaf.faults.delay-fraction", 0.05,
+		RunningApp straggler = RunningApp.leaf(0, 2, Map.of("suite.search.leaf.faults.delay-fraction", 0.05,
 				"suite.search.leaf.faults.delay", STRAGGLER_DELAY.toMillis() + "ms"));
-		RunningApp healthyReplica = RunningApp.leaf(corpus, 0, 2, Map.of());
-		RunningApp otherShard = RunningApp.leaf(corpus, 1, 2, Map.of());
+		RunningApp healthyReplica = RunningApp.leaf(0, 2, Map.of());
+		RunningApp otherShard = RunningApp.leaf(1, 2, Map.of());
 		apps.addAll(List.of(straggler, healthyReplica, otherShard));
 		List<List<RunningApp>> shards = List.of(List.of(straggler, healthyReplica), List.of(otherShard));
 		// A deadline far beyond the straggler's delay: this test measures waiting, not
@@ -65,12 +62,12 @@ class HedgingIntegrationTests {
 	 */
 	@Test
 	void hedgesAnswerForTheStragglerWithinTheirBudget() {
-		RestTestClient hedgedClient = ScatterGatherIntegrationTests.client(hedged);
-		RestTestClient unhedgedClient = ScatterGatherIntegrationTests.client(unhedged);
-		List<String> queries = ScatterGatherIntegrationTests.QUERIES;
+		RootClient hedgedClient = new RootClient(hedged);
+		RootClient unhedgedClient = new RootClient(unhedged);
+		List<String> queries = TestCorpus.QUERIES;
 		for (int i = 0; i < 50; i++) {
-			ScatterGatherIntegrationTests.search(hedgedClient, queries.get(i % queries.size()), true);
-			ScatterGatherIntegrationTests.search(unhedgedClient, queries.get(i % queries.size()), true);
+			hedgedClient.search(queries.get(i % queries.size()), true);
+			unhedgedClient.search(queries.get(i % queries.size()), true);
 		}
 		double leafRequestsBefore = leafRequests(hedged);
 		double hedgesBefore = counter(hedged, "search.root.hedges.sent");
@@ -103,9 +100,9 @@ class HedgingIntegrationTests {
 		assertThat(extraLoad).isLessThanOrEqualTo(0.10);
 	}
 
-	private static long timed(RestTestClient client, String query) {
+	private static long timed(RootClient client, String query) {
 		long started = System.nanoTime();
-		ScatterGatherIntegrationTests.SearchAnswer answer = ScatterGatherIntegrationTests.search(client, query, true);
+		RootClient.SearchAnswer answer = client.search(query, true);
 		assertThat(answer.partial()).isFalse();
 		return System.nanoTime() - started;
 	}

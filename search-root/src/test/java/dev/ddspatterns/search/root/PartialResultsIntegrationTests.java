@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +29,9 @@ class PartialResultsIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		String corpus = ScatterGatherIntegrationTests.CORPUS.toString();
-		RunningApp healthy = RunningApp.leaf(corpus, 0, 3, Map.of());
-		stoppable = RunningApp.leaf(corpus, 1, 3, Map.of());
-		RunningApp frozen = RunningApp.leaf(corpus, 2, 3,
+		RunningApp healthy = RunningApp.leaf(0, 3, Map.of());
+		stoppable = RunningApp.leaf(1, 3, Map.of());
+		RunningApp frozen = RunningApp.leaf(2, 3,
 				Map.of("suite.search.leaf.faults.delay-fraction", 1.0, "suite.search.leaf.faults.delay", "3s"));
 		apps.addAll(List.of(healthy, stoppable, frozen));
 		root = RunningApp.root(List.of(List.of(healthy), List.of(stoppable), List.of(frozen)),
@@ -48,34 +46,34 @@ class PartialResultsIntegrationTests {
 
 	@Test
 	void frozenAndStoppedLeavesAreReportedMissingWithinTheDeadline() {
-		RestTestClient http = ScatterGatherIntegrationTests.client(root);
+		RootClient http = new RootClient(root);
 		// Warm up: a cold JVM and fresh connections can miss the deadline on their own.
 		for (int i = 0; i < 5; i++) {
-			ScatterGatherIntegrationTests.search(http, "wolf", true);
+			http.search("wolf", true);
 		}
 
-		ScatterGatherIntegrationTests.SearchAnswer withFrozenLeaf = timedSearch(http);
+		RootClient.SearchAnswer withFrozenLeaf = timedSearch(http);
 		assertThat(withFrozenLeaf.partial()).isTrue();
 		assertThat(withFrozenLeaf.missingShards()).containsExactly(2);
 		assertThat(withFrozenLeaf.hits()).isNotEmpty().allSatisfy((hit) -> assertThat(hit.shard()).isIn(0, 1));
 
-		http.get()
+		http.http()
+			.get()
 			.uri("/v1/search?q={q}&dfs=true", "lion OR fox")
 			.exchange()
 			.expectHeader()
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
 
 		stoppable.close();
-		ScatterGatherIntegrationTests.SearchAnswer withStoppedLeaf = timedSearch(http);
+		RootClient.SearchAnswer withStoppedLeaf = timedSearch(http);
 		assertThat(withStoppedLeaf.partial()).isTrue();
 		assertThat(withStoppedLeaf.missingShards()).containsExactly(1, 2);
 		assertThat(withStoppedLeaf.hits()).allSatisfy((hit) -> assertThat(hit.shard()).isEqualTo(0));
 	}
 
-	private static ScatterGatherIntegrationTests.SearchAnswer timedSearch(RestTestClient http) {
+	private static RootClient.SearchAnswer timedSearch(RootClient http) {
 		long started = System.nanoTime();
-		ScatterGatherIntegrationTests.SearchAnswer answer = ScatterGatherIntegrationTests.search(http, "lion OR fox",
-				true);
+		RootClient.SearchAnswer answer = http.search("lion OR fox", true);
 		// The deadline covers both rounds. A root that waited for the frozen leaf would
 		// never answer; three deadlines leave room for the HTTP hop and a busy machine.
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE.multipliedBy(3));

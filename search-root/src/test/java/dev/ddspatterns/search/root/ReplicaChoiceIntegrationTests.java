@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.web.servlet.client.RestTestClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,8 +33,7 @@ class ReplicaChoiceIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		String corpus = ScatterGatherIntegrationTests.CORPUS.toString();
-		replicas = List.of(RunningApp.leaf(corpus, 0, 1, Map.of()), RunningApp.leaf(corpus, 0, 1, Map.of()));
+		replicas = List.of(RunningApp.leaf(0, 1, Map.of()), RunningApp.leaf(0, 1, Map.of()));
 		apps.addAll(replicas);
 		root = RunningApp.root(List.of(replicas),
 				Map.of("suite.search.hedging.enabled", false, "suite.search.deadline", "5s"));
@@ -50,12 +47,12 @@ class ReplicaChoiceIntegrationTests {
 
 	@Test
 	void bothRoundsOfAQueryGoToTheSameReplicaAndQueriesTakeTurns() {
-		RestTestClient http = ScatterGatherIntegrationTests.client(root);
+		RootClient http = new RootClient(root);
 		List<Integer> servedBy = new ArrayList<>();
 		for (int i = 0; i < QUERIES; i++) {
 			long[] statsBefore = served("stats");
 			long[] searchBefore = served("search");
-			assertThat(ScatterGatherIntegrationTests.search(http, "wolf lamb", true).partial()).isFalse();
+			assertThat(http.search("wolf lamb", true).partial()).isFalse();
 			// A leaf counts a request once it has sent the answer, so the root may have
 			// it first: wait for both rounds to be counted.
 			long[][] after = new long[2][];

@@ -1,6 +1,5 @@
 package dev.ddspatterns.search.root;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
+
+import dev.ddspatterns.search.root.RootClient.SearchAnswer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -29,10 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ScatterGatherIntegrationTests {
 
-	static final Path CORPUS = Path.of("..", "corpus").toAbsolutePath().normalize();
-
-	static final List<String> QUERIES = List.of("cat", "dog", "cat AND dog", "cat OR dog", "fox NOT grapes",
-			"\"the lion\"", "wolf lamb", "+mouse -lion", "crow cheese", "man");
+	private static final List<String> QUERIES = TestCorpus.QUERIES;
 
 	/**
 	 * Queries Lucene expands to the index's terms. A fuzzy query scores its 50 closest
@@ -52,20 +49,19 @@ class ScatterGatherIntegrationTests {
 
 	@BeforeAll
 	static void startLeavesAndRoots() throws Exception {
-		single = SingleIndex.of(CORPUS);
+		single = SingleIndex.of(TestCorpus.PATH);
 		roots = Map.of(1, rootOver(1), 2, rootOver(2), 4, rootOver(4));
 	}
 
 	private static RunningApp rootOver(int shardCount) {
 		List<List<RunningApp>> shards = new ArrayList<>();
 		for (int shard = 0; shard < shardCount; shard++) {
-			RunningApp leaf = RunningApp.leaf(CORPUS.toString(), shard, shardCount, Map.of());
+			RunningApp leaf = RunningApp.leaf(shard, shardCount, Map.of());
 			apps.add(leaf);
 			shards.add(List.of(leaf));
 		}
 		// A generous deadline: these tests compare answers, and a busy build machine must
-		// not
-		// turn a slow leaf into a partial one.
+		// not turn a slow leaf into a partial one.
 		RunningApp root = RunningApp.root(shards, Map.of("suite.search.deadline", "5s"));
 		apps.add(root);
 		return root;
@@ -81,7 +77,7 @@ class ScatterGatherIntegrationTests {
 	@MethodSource("everyQueryOverOneTwoAndFourShards")
 	void shardedAnswersEqualOneBigIndex(int shardCount, String query) throws Exception {
 		SingleIndex.Answer expected = single.search(query, 10);
-		SearchAnswer actual = search(client(roots.get(shardCount)), query, true);
+		SearchAnswer actual = new RootClient(roots.get(shardCount)).search(query, true);
 		assertThat(actual.partial()).isFalse();
 		assertThat(actual.approximate()).as("approximate %s", actual.approximations()).isFalse();
 		assertEqualsOneBigIndex(actual, expected);
@@ -107,12 +103,12 @@ class ScatterGatherIntegrationTests {
 
 	@Test
 	void withoutDistributedStatisticsScoresDriftFromOneBigIndex() throws Exception {
-		RestTestClient http = client(roots.get(4));
+		RootClient http = new RootClient(roots.get(4));
 		int queriesWithOtherScores = 0;
 		int queriesWithOtherOrder = 0;
 		for (String query : QUERIES) {
 			SingleIndex.Answer expected = single.search(query, 10);
-			SearchAnswer local = search(http, query, false);
+			SearchAnswer local = http.search(query, false);
 			assertThat(local.totalHits()).isEqualTo(expected.totalHits());
 			assertThat(local.approximations()).as(query).containsExactly("SHARD_STATISTICS");
 			List<String> ids = local.hits().stream().map(SearchAnswer.Hit::id).toList();
@@ -139,7 +135,7 @@ class ScatterGatherIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@FieldSource("MULTI_TERM_QUERIES")
 	void withoutDistributedStatisticsAnAnswerIsOneIndexsOrMarkedApproximate(String query) throws Exception {
-		SearchAnswer local = search(client(roots.get(4)), query, false);
+		SearchAnswer local = new RootClient(roots.get(4)).search(query, false);
 
 		if (query.contains("~")) {
 			assertThat(local.approximations()).contains("SHARD_EXPANSION");
@@ -152,10 +148,11 @@ class ScatterGatherIntegrationTests {
 
 	@Test
 	void badQueriesAndParametersAreProblems() {
-		RestTestClient http = client(roots.get(2));
+		RootClient http = new RootClient(roots.get(2));
 		for (String uri : List.of("/v1/search?q=", "/v1/search", "/v1/search?q=cat&k=0", "/v1/search?q=cat&k=1001",
 				"/v1/search?q=cat&k=ten", "/v1/search?q=cat AND (dog")) {
-			http.get()
+			http.http()
+				.get()
 				.uri(uri)
 				.exchange()
 				.expectStatus()
@@ -178,33 +175,6 @@ class ScatterGatherIntegrationTests {
 			assertThat(actual.hits().get(i).score()).as("score of %s in %s", actual.hits().get(i).id(), query)
 				.isCloseTo(expected.scores().get(i), within(1e-5));
 		}
-	}
-
-	static RestTestClient client(RunningApp root) {
-		return RestTestClient.bindToServer().baseUrl(root.uri().toString()).build();
-	}
-
-	static SearchAnswer search(RestTestClient http, String query, boolean dfs) {
-		return http.get()
-			.uri((builder) -> builder.path("/v1/search")
-				.queryParam("q", "{q}")
-				.queryParam("k", 10)
-				.queryParam("dfs", dfs)
-				.build(query))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(SearchAnswer.class)
-			.getResponseBody();
-	}
-
-	/** The root's answer as a client reads it. */
-	record SearchAnswer(String query, List<Hit> hits, long totalHits, boolean partial, List<Integer> missingShards,
-			long tookMs, boolean approximate, List<String> approximations) {
-
-		record Hit(String id, String title, double score, String snippet, int shard) {
-		}
-
 	}
 
 }
