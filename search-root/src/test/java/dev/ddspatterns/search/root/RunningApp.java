@@ -35,15 +35,27 @@ final class RunningApp implements AutoCloseable {
 	}
 
 	/**
+	 * A leaf over the repository's corpus ({@link TestCorpus}).
 	 * @param shard this leaf's shard
 	 * @param shardCount how many shards there are
 	 * @param extra more properties, e.g. fault injection
 	 * @return the running leaf, its index loaded
 	 */
 	static RunningApp leaf(int shard, int shardCount, Map<String, Object> extra) {
+		return leaf(TestCorpus.PATH.toString(), shard, shardCount, extra);
+	}
+
+	/**
+	 * @param corpus the corpus directory the leaf reads
+	 * @param shard this leaf's shard
+	 * @param shardCount how many shards there are
+	 * @param extra more properties, e.g. fault injection
+	 * @return the running leaf, its index loaded
+	 */
+	static RunningApp leaf(String corpus, int shard, int shardCount, Map<String, Object> extra) {
 		Map<String, Object> properties = new java.util.LinkedHashMap<>(common());
 		properties.put("spring.application.name", "search-leaf-" + shard);
-		properties.put("suite.search.leaf.corpus", TestCorpus.PATH.toString());
+		properties.put("suite.search.leaf.corpus", corpus);
 		properties.put("suite.search.leaf.shard-index", shard);
 		properties.put("suite.search.leaf.shard-count", shardCount);
 		properties.putAll(extra);
