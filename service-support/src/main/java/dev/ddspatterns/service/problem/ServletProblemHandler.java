@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -112,7 +113,11 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-		return super.handleExceptionInternal(ex, ProblemBodies.complete(ex, body), headers, statusCode, request);
+		Object completed = ProblemBodies.complete(ex, body);
+		if (completed instanceof ProblemDetail problem && request instanceof ServletWebRequest servletRequest) {
+			ProblemBodies.setInstance(problem, servletRequest.getRequest().getRequestURI());
+		}
+		return super.handleExceptionInternal(ex, completed, headers, statusCode, request);
 	}
 
 }

@@ -49,6 +49,12 @@ class GreetingController {
 		return greeting(("Hello " + request.name() + " ").repeat(request.times()).trim());
 	}
 
+	/** Reads the query parameter {@code q}, as a search would. */
+	@GetMapping("/length")
+	int length(@RequestParam(defaultValue = "") String q) {
+		return q.length();
+	}
+
 	@GetMapping("/count")
 	int count(@RequestParam int size) {
 		return size;
