@@ -1,5 +1,10 @@
 package dev.ddspatterns.gateway.tls;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
 import dev.ddspatterns.gateway.TestBackend;
@@ -10,6 +15,7 @@ import dev.ddspatterns.testsupport.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -74,6 +81,54 @@ class HostileRequestsIntegrationTests {
 		@Override
 		protected String servedPath() {
 			return SERVED_PATH;
+		}
+
+	}
+
+	/**
+	 * HTTP/2, which clients get on the HTTPS port through ALPN, has a codec of its own:
+	 * the suite's limits answer the same problems there. Over the parser's 32 KB its
+	 * codec refuses the stream by itself, with the right status but no body.
+	 */
+	@Nested
+	class OverHttp2 {
+
+		final HttpClient http = HttpClient.newBuilder()
+			.sslContext(certificates.clientContext())
+			.version(HttpClient.Version.HTTP_2)
+			.build();
+
+		@Test
+		void overTheLimitsTheAnswersAreTheSameProblems() throws Exception {
+			assertProblem(send(SERVED_PATH + "?q=" + "a".repeat(9 * 1024)), 414, "uri-too-long");
+			assertProblem(send(SERVED_PATH + "/%C3%28"), 400, "invalid-request");
+			HttpResponse<String> headers = this.http.send(
+					HttpRequest.newBuilder(uri(SERVED_PATH)).header("X-Big", "b".repeat(9 * 1024)).build(),
+					BodyHandlers.ofString());
+			assertProblem(headers, 431, "request-header-fields-too-large");
+		}
+
+		@Test
+		void overTheParsersLimitTheStatusIsStillRight() throws Exception {
+			assertThat(send(SERVED_PATH + "?q=" + "a".repeat(40 * 1024)).statusCode()).isEqualTo(431);
+		}
+
+		private HttpResponse<String> send(String target) throws Exception {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(target)).build(),
+					BodyHandlers.ofString());
+			assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+			return response;
+		}
+
+		private URI uri(String target) {
+			return URI.create("https://localhost:" + HostileRequestsIntegrationTests.this.https.port() + target);
+		}
+
+		private static void assertProblem(HttpResponse<String> response, int status, String kind) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("\"type\":\"urn:dds-suite:problem:" + kind + "\"")
+				.contains("\"instance\":\"" + SERVED_PATH);
 		}
 
 	}
