@@ -1,6 +1,5 @@
 package dev.ddspatterns.gateway;
 
-import java.time.Duration;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
@@ -17,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A backend's problem names the path the backend was asked for; through the gateway it
@@ -30,8 +28,7 @@ class BackendProblemsIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.election-demo[0].uri",
-				() -> election.uri().toString());
+		election.registerAsOnlyInstance(registry);
 	}
 
 	@AfterAll
@@ -45,8 +42,7 @@ class BackendProblemsIntegrationTests {
 	@BeforeEach
 	void backendIsInRotation() {
 		election.respond(200, "application/json", "{}", Map.of());
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> RawHttp.exchange(this.port, RawHttp.get("/api/v1/election/leader")).status() == 200);
+		election.awaitRouted(this.port, "/api/v1/election/leader");
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 
 import dev.ddspatterns.gateway.TestBackend;
 import dev.ddspatterns.testsupport.http.HostileRequestsContract;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway's public listeners, HTTP and HTTPS, answer a hostile client with problems:
@@ -48,8 +46,7 @@ class HostileRequestsIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.ssl.bundle.pem.gateway.keystore.certificate", () -> "file:" + certificates.certificate());
 		registry.add("spring.ssl.bundle.pem.gateway.keystore.private-key", () -> "file:" + certificates.privateKey());
-		registry.add("spring.cloud.discovery.client.simple.instances.election-demo[0].uri",
-				() -> election.uri().toString());
+		election.registerAsOnlyInstance(registry);
 	}
 
 	@AfterAll
@@ -63,19 +60,17 @@ class HostileRequestsIntegrationTests {
 	@Autowired
 	HttpsListener https;
 
-	/** The load balancer sends nothing to the backend before its health check passes. */
 	@BeforeEach
 	void backendIsInRotation() {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> RawHttp.exchange(this.httpPort, RawHttp.get(SERVED_PATH)).status() == 200);
+		election.awaitRouted(this.httpPort, SERVED_PATH);
 	}
 
 	@Nested
 	class OverHttp extends HostileRequestsContract {
 
 		@Override
-		protected Response exchange(String request) {
-			return RawHttp.exchange(HostileRequestsIntegrationTests.this.httpPort, request);
+		protected int port() {
+			return HostileRequestsIntegrationTests.this.httpPort;
 		}
 
 		@Override
@@ -137,9 +132,13 @@ class HostileRequestsIntegrationTests {
 	class OverHttps extends HostileRequestsContract {
 
 		@Override
+		protected int port() {
+			return HostileRequestsIntegrationTests.this.https.port();
+		}
+
+		@Override
 		protected Response exchange(String request) {
-			return RawHttp.exchange(certificates.clientContext(), HostileRequestsIntegrationTests.this.https.port(),
-					request);
+			return RawHttp.exchange(certificates.clientContext(), port(), request);
 		}
 
 		@Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.ddspatterns.testsupport.http.HostileRequestsContract;
 import dev.ddspatterns.testsupport.http.RawHttp;
-import dev.ddspatterns.testsupport.http.RawHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +29,8 @@ class LeafHostileRequestsIntegrationTests extends HostileRequestsContract {
 	}
 
 	@Override
-	protected Response exchange(String request) {
-		return RawHttp.exchange(this.port, request);
+	protected int port() {
+		return this.port;
 	}
 
 	@Override

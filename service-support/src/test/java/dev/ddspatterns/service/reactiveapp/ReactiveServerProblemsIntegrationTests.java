@@ -1,30 +1,14 @@
 package dev.ddspatterns.service.reactiveapp;
 
-import dev.ddspatterns.testsupport.http.HostileRequestsContract;
-import dev.ddspatterns.testsupport.http.RawHttp;
-import dev.ddspatterns.testsupport.http.RawHttp.Response;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.ddspatterns.service.TestAppHostileRequests;
 
 /**
  * What Reactor Netty and Spring's adapter answer by themselves, before any filter of the
- * app runs, is a problem too ({@code problem.UndecodableRequests}), and the limits hold
- * ({@code problem.RequestLimitsWebFilter}): see {@link HostileRequestsContract}.
+ * app runs, is a problem too ({@code problem.UndecodableRequests}), and the suite's
+ * limits hold ({@code problem.RequestScreenWebFilter}): see
+ * {@code HostileRequestsContract}.
  */
 @ReactiveAppTest
-class ReactiveServerProblemsIntegrationTests extends HostileRequestsContract {
-
-	@LocalServerPort
-	int port;
-
-	@Override
-	protected Response exchange(String request) {
-		return RawHttp.exchange(this.port, request);
-	}
-
-	@Override
-	protected String servedPath() {
-		return "/greetings/length";
-	}
+class ReactiveServerProblemsIntegrationTests extends TestAppHostileRequests {
 
 }

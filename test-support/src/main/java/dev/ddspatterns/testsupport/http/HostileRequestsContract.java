@@ -24,10 +24,18 @@ public abstract class HostileRequestsContract {
 	private static final int OVER_PARSER = 40 * 1024;
 
 	/**
+	 * @return the port of the server on the loopback address
+	 */
+	protected abstract int port();
+
+	/**
+	 * Sends over plain HTTP/1.1; a server behind TLS overrides it.
 	 * @param request a request, one byte per character
 	 * @return the server's answer
 	 */
-	protected abstract Response exchange(String request);
+	protected Response exchange(String request) {
+		return RawHttp.exchange(port(), request);
+	}
 
 	/**
 	 * @return a path the server answers a {@code GET ?q=cat} on with 200, whatever other
