@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.Map;
 
 import dev.ddspatterns.gateway.TestBackend;
 import dev.ddspatterns.testsupport.http.HostileRequestsContract;
@@ -17,11 +19,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,9 @@ class HostileRequestsIntegrationTests {
 	static final TestCertificates certificates = TestCertificates.generate();
 
 	static final TestBackend election = TestBackend.start("election-demo");
+
+	/** What every service of the suite takes, service-support's default. */
+	static final DataSize BACKEND_LIMIT = DataSize.ofKilobytes(8);
 
 	/** Served by the election route, which needs no Redis. */
 	static final String SERVED_PATH = "/api/v1/election/leader";
@@ -60,9 +67,35 @@ class HostileRequestsIntegrationTests {
 	@Autowired
 	HttpsListener https;
 
+	@Value("${suite.http.max-headers-size}")
+	DataSize gatewayLimit;
+
 	@BeforeEach
 	void backendIsInRotation() {
 		election.awaitRouted(this.httpPort, SERVED_PATH);
+	}
+
+	/**
+	 * The gateway takes 7 KB of header fields, a backend 8 KB: what the gateway adds
+	 * before passing a request on must fit in between, or a request the gateway took
+	 * would be refused by its backend.
+	 */
+	@Test
+	void aRequestAtTheGatewaysHeaderLimitFitsABackendsLimit() {
+		// Host and Connection count 17 and 19 bytes, the filler's name and line end 10.
+		String filler = "X-Fill: " + "f".repeat((int) this.gatewayLimit.toBytes() - 17 - 19 - 10);
+		assertThat(RawHttp.exchange(this.httpPort, RawHttp.get(SERVED_PATH, filler)).status()).isEqualTo(200);
+		Map<String, List<String>> received = election.received().getLast().headers();
+		long size = received.entrySet()
+			.stream()
+			.mapToLong((header) -> header.getValue()
+				.stream()
+				.mapToLong((value) -> header.getKey().length() + 2 + value.length() + 2)
+				.sum())
+			.sum();
+		assertThat(size).as(received.keySet().toString())
+			.isGreaterThan(this.gatewayLimit.toBytes())
+			.isLessThanOrEqualTo(BACKEND_LIMIT.toBytes());
 	}
 
 	@Nested

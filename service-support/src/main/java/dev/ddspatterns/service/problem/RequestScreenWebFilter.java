@@ -14,11 +14,18 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The {@link RequestScreen} in a WebFlux app, before any other filter: for HTTP/1.1 and
- * HTTP/2 alike, which Reactor Netty parses with different codecs. A gateway refuses here,
- * at the edge, what its backends would refuse anyway.
+ * The {@link RequestScreen} in a WebFlux app, before any filter that acts: for HTTP/1.1
+ * and HTTP/2 alike, which Reactor Netty parses with different codecs. A gateway refuses
+ * here, at the edge, what its backends would refuse anyway.
  */
 class RequestScreenWebFilter implements WebFilter, Ordered {
+
+	/**
+	 * After the filters that only watch requests (an app's access log first of all,
+	 * Boot's observation filter at {@code HIGHEST_PRECEDENCE + 1}), so a refusal is
+	 * logged and counted like any answer; before every filter that acts on a request.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	private final RequestScreen screen;
 
@@ -45,7 +52,7 @@ class RequestScreenWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return ORDER;
 	}
 
 }
