@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a server of the suite must answer a hostile client, as tests a server's test class
- * inherits: requests over the suite's limits ({@code suite.http.*}: 8 KB of URI, 8 KB of
- * header fields) and over the server's own parser limit (32 KB), requests it cannot parse
- * or decode. Each gets a problem with the right status and, where the server read it, the
- * client's path as its {@code instance}, never more than its first 256 characters. Each
- * is sent byte for byte by {@link RawHttp}, and the server stays ready after each.
+ * inherits: requests over the suite's limits ({@code suite.http.*}: 8 KB of URI, 7 or 8
+ * KB of header fields) and over the server's own parser limit (32 KB), requests it cannot
+ * parse or decode. Each gets a problem with the right status and, where the server read
+ * it, the client's path as its {@code instance}, never more than its first 256
+ * characters. Each is sent byte for byte by {@link RawHttp}, and the server stays ready
+ * after each.
  */
 public abstract class HostileRequestsContract {
 
