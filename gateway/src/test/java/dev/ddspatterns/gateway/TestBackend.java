@@ -15,6 +15,11 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ddspatterns.testsupport.http.RawHttp;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real HTTP backend for gateway tests: it records every request it receives and answers
@@ -136,6 +141,26 @@ public final class TestBackend implements AutoCloseable {
 	 */
 	public void ready(boolean ready) {
 		this.ready = ready;
+	}
+
+	/**
+	 * Makes this backend the one instance of the service it is named after, in place of
+	 * the ones {@code application.yml} lists (a list is replaced as a whole).
+	 * @param registry the test's dynamic properties
+	 */
+	public void registerAsOnlyInstance(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances." + this.name + "[0].uri", () -> uri().toString());
+	}
+
+	/**
+	 * Waits until a gateway routes requests here: its load balancer sends a backend
+	 * nothing before the backend's first health check passes.
+	 * @param gatewayPort the gateway's HTTP port
+	 * @param path a path the gateway routes to this backend, answered 200
+	 */
+	public void awaitRouted(int gatewayPort, String path) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> RawHttp.exchange(gatewayPort, RawHttp.get(path)).status() == 200);
 	}
 
 	@Override

@@ -48,6 +48,11 @@ class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 		if (jsonLogsRequested(environment)) {
 			defaults.put("logging.structured.format.console", "ecs");
 		}
+		// The server's own parser reads 4 x suite.http's 8 KB limits (request line and
+		// headers; Tomcat reads both into one buffer), so a request over those limits is
+		// still read far enough to be refused with its path (problem.RequestLimits).
+		defaults.put("server.max-http-request-header-size", "32KB");
+		defaults.put("server.netty.max-initial-line-length", "32KB");
 		if (webApplicationType(environment, application) == WebApplicationType.SERVLET) {
 			defaults.put("spring.threads.virtual.enabled", "true");
 			// A part's headers carry its file name: Tomcat's 512 bytes refuse a name of

@@ -114,6 +114,21 @@ class ServiceDefaultsTests {
 		assertThat(this.environment.getProperty("spring.threads.virtual.enabled")).isNull();
 	}
 
+	@Test
+	void theServersParserReadsFourTimesTheSuitesLimitsOnEitherStack() {
+		for (WebApplicationType type : new WebApplicationType[] { WebApplicationType.SERVLET,
+				WebApplicationType.REACTIVE }) {
+			MockEnvironment environment = new MockEnvironment();
+			SpringApplication application = new SpringApplication();
+			application.setWebApplicationType(type);
+			new ServiceDefaults().postProcessEnvironment(environment, application);
+			assertThat(environment.getProperty("server.max-http-request-header-size")).as(type.name())
+				.isEqualTo("32KB");
+			assertThat(environment.getProperty("server.netty.max-initial-line-length")).as(type.name())
+				.isEqualTo("32KB");
+		}
+	}
+
 	private void postProcess(WebApplicationType deduced) {
 		SpringApplication application = new SpringApplication();
 		application.setWebApplicationType(deduced);

@@ -152,7 +152,9 @@ class RequestDefaultsIntegrationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("urn:dds-suite:problem:payload-too-large");
+			.isEqualTo("urn:dds-suite:problem:payload-too-large")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/v1/jobs");
 	}
 
 	private static TestBackend.Received lastReceived() {

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -99,14 +100,17 @@ class CircuitBreakingIntegrationTests {
 		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker("cache");
 		int failures = 0;
 		while (breaker.getState() == CircuitBreaker.State.CLOSED) {
-			// While the breaker is closed, the backend's own answer is passed on.
+			// While the breaker is closed, the backend's own answer is passed on, with
+			// the
+			// client's path as its instance.
 			this.http.get()
 				.uri("/api/v1/cache/k" + failures)
 				.exchange()
 				.expectStatus()
 				.isEqualTo(500)
-				.expectBody(String.class)
-				.isEqualTo("{\"title\":\"Internal error\"}");
+				.expectBody()
+				.json("{\"title\":\"Internal error\",\"instance\":\"/api/v1/cache/k" + failures + "\"}",
+						JsonCompareMode.STRICT);
 			failures++;
 		}
 		assertThat(failures).isEqualTo(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls());

@@ -104,14 +104,15 @@ final class ProblemBodies {
 	}
 
 	/**
-	 * Names the request path as the problem's {@code instance}, when it is a valid URI.
+	 * Names the client's path as the problem's {@code instance} ({@link ClientPath}: at
+	 * most its first {@value ClientPath#MAX_LENGTH} characters), unless the body names
+	 * one already.
+	 * @param problem the body to complete
+	 * @param rawPath the request's path as the client sent it, still percent-encoded
 	 */
 	static void setInstance(ProblemDetail problem, String rawPath) {
-		try {
-			problem.setInstance(URI.create(rawPath));
-		}
-		catch (IllegalArgumentException ex) {
-			// Leave instance unset rather than fail while rendering an error.
+		if (problem.getInstance() == null) {
+			ClientPath.of(rawPath).ifPresent(problem::setInstance);
 		}
 	}
 

@@ -39,11 +39,24 @@ public enum ProblemType {
 	/** The request body or upload is larger than the service accepts. */
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
 
+	/**
+	 * The request's URI (path and query) is longer than the service reads; the limit is
+	 * {@code suite.http.max-uri-size}.
+	 */
+	URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "URI too long"),
+
 	/** The request body's content type is not one the endpoint reads. */
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
 	/** The caller exceeded its rate limit; retry after the {@code Retry-After} delay. */
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Rate limited"),
+
+	/**
+	 * The request's header fields, one or all together, are larger than the service
+	 * reads; the limit is {@code suite.http.max-headers-size}.
+	 */
+	REQUEST_HEADER_FIELDS_TOO_LARGE("request-header-fields-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+			"Request header fields too large"),
 
 	/** An unexpected failure inside the service; details are in its logs, not here. */
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),

@@ -56,7 +56,11 @@ class ReactiveProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
 			@Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		return super.handleExceptionInternal(ex, ProblemBodies.complete(ex, body), headers, status, exchange);
+		Object completed = ProblemBodies.complete(ex, body);
+		if (completed instanceof ProblemDetail problem) {
+			ProblemBodies.setInstance(problem, exchange.getRequest().getPath().value());
+		}
+		return super.handleExceptionInternal(ex, completed, headers, status, exchange);
 	}
 
 }

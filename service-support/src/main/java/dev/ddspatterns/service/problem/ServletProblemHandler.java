@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -88,9 +89,7 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 		if (disconnected.checkAndLogClientDisconnectedException(ex)) {
 			return null;
 		}
-		ProblemDetail problem = undecodableParameter(ex)
-				? ProblemType.INVALID_REQUEST
-					.toProblemDetail("A request parameter could not be decoded: its bytes are not UTF-8.")
+		ProblemDetail problem = isTomcatParameterFailure(ex) ? TomcatParameterFailure.problem(ex)
 				: ProblemBodies.unexpected(ex);
 		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
 		if (status.is5xxServerError()) {
@@ -100,19 +99,42 @@ class ServletProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Tomcat refuses a parameter it cannot decode ({@code %C3%28} is not UTF-8) with an
-	 * exception of its own, an {@code IllegalStateException} Spring knows nothing of; it
-	 * is the client's mistake. Named, not imported, so a servlet app on another container
-	 * still loads this class.
+	 * Tomcat refuses parameters it cannot read with an exception of its own, an
+	 * {@code IllegalStateException} Spring knows nothing of; it is the client's mistake.
+	 * Named, not imported, so a servlet app on another container still loads this class.
 	 */
-	private static boolean undecodableParameter(Exception ex) {
+	private static boolean isTomcatParameterFailure(Exception ex) {
 		return TOMCAT_INVALID_PARAMETER.equals(ex.getClass().getName());
+	}
+
+	/**
+	 * The status Tomcat chose for parameters it could not read: 413 for a form body over
+	 * {@code server.tomcat.max-http-form-post-size}, 400 for one it cannot decode
+	 * ({@code %C3%28} is not UTF-8, {@code %ZZ} no escape). Loaded only once such an
+	 * exception has been seen, so only where Tomcat is.
+	 */
+	private static final class TomcatParameterFailure {
+
+		static ProblemDetail problem(Exception ex) {
+			int status = ((org.apache.tomcat.util.http.InvalidParameterException) ex).getErrorCode();
+			if (status == ProblemType.PAYLOAD_TOO_LARGE.status().value()) {
+				return ProblemType.PAYLOAD_TOO_LARGE
+					.toProblemDetail("The form body is larger than the server reads of one.");
+			}
+			return ProblemType.INVALID_REQUEST
+				.toProblemDetail("A request parameter could not be decoded: it is not percent-encoded UTF-8.");
+		}
+
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-		return super.handleExceptionInternal(ex, ProblemBodies.complete(ex, body), headers, statusCode, request);
+		Object completed = ProblemBodies.complete(ex, body);
+		if (completed instanceof ProblemDetail problem && request instanceof ServletWebRequest servletRequest) {
+			ProblemBodies.setInstance(problem, servletRequest.getRequest().getRequestURI());
+		}
+		return super.handleExceptionInternal(ex, completed, headers, statusCode, request);
 	}
 
 }

@@ -25,7 +25,9 @@ class ProblemHandlingAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(PROBLEMS).run((context) -> {
 			assertThat(context).hasSingleBean(ServletProblemHandler.class)
 				.hasSingleBean(ProblemErrorController.class)
-				.doesNotHaveBean(ReactiveProblemHandler.class);
+				.hasSingleBean(TomcatProblemReporting.class)
+				.doesNotHaveBean(ReactiveProblemHandler.class)
+				.doesNotHaveBean(ReactorNettyProblems.class);
 		});
 	}
 
@@ -35,14 +37,18 @@ class ProblemHandlingAutoConfigurationTests {
 			.withBean(ServerCodecConfigurer.class, ServerCodecConfigurer::create)
 			.run((context) -> assertThat(context).hasSingleBean(ReactiveProblemHandler.class)
 				.hasSingleBean(ErrorWebExceptionHandler.class)
-				.doesNotHaveBean(ServletProblemHandler.class));
+				.hasSingleBean(ReactorNettyProblems.class)
+				.hasSingleBean(RequestScreenWebFilter.class)
+				.doesNotHaveBean(ServletProblemHandler.class)
+				.doesNotHaveBean(TomcatProblemReporting.class));
 	}
 
 	@Test
 	void nonWebAppGetsNoHandlers() {
 		new ApplicationContextRunner().withConfiguration(PROBLEMS)
 			.run((context) -> assertThat(context).doesNotHaveBean(ServletProblemHandler.class)
-				.doesNotHaveBean(ReactiveProblemHandler.class));
+				.doesNotHaveBean(ReactiveProblemHandler.class)
+				.doesNotHaveBean(RequestScreen.class));
 	}
 
 	@Test

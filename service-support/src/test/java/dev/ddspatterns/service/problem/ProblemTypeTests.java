@@ -15,8 +15,9 @@ class ProblemTypeTests {
 			.containsExactly("urn:dds-suite:problem:invalid-request", "urn:dds-suite:problem:unauthorized",
 					"urn:dds-suite:problem:not-found", "urn:dds-suite:problem:method-not-allowed",
 					"urn:dds-suite:problem:not-acceptable", "urn:dds-suite:problem:conflict",
-					"urn:dds-suite:problem:payload-too-large", "urn:dds-suite:problem:unsupported-media-type",
-					"urn:dds-suite:problem:rate-limited", "urn:dds-suite:problem:internal",
+					"urn:dds-suite:problem:payload-too-large", "urn:dds-suite:problem:uri-too-long",
+					"urn:dds-suite:problem:unsupported-media-type", "urn:dds-suite:problem:rate-limited",
+					"urn:dds-suite:problem:request-header-fields-too-large", "urn:dds-suite:problem:internal",
 					"urn:dds-suite:problem:unavailable", "urn:dds-suite:problem:upstream-timeout",
 					"urn:dds-suite:problem:insufficient-storage");
 	}

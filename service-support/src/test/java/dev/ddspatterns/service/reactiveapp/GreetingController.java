@@ -33,6 +33,12 @@ class GreetingController {
 		return request.map((greeting) -> new Greeting(("Hello " + greeting.name() + " ").repeat(greeting.times())));
 	}
 
+	/** Reads the query parameter {@code q}, as a search would. */
+	@GetMapping("/length")
+	Mono<Integer> length(@RequestParam(defaultValue = "") String q) {
+		return Mono.just(q.length());
+	}
+
 	@GetMapping("/count")
 	Mono<Integer> count(@RequestParam int size) {
 		return Mono.just(size);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -47,6 +48,12 @@ class GreetingController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Greeting create(@Valid @RequestBody NewGreeting request) {
 		return greeting(("Hello " + request.name() + " ").repeat(request.times()).trim());
+	}
+
+	/** Reads the parameter {@code q}, as a search would, from the query or a form. */
+	@RequestMapping(path = "/length", method = { RequestMethod.GET, RequestMethod.POST })
+	int length(@RequestParam(defaultValue = "") String q) {
+		return q.length();
 	}
 
 	@GetMapping("/count")

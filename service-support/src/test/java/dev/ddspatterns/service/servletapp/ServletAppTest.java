@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.application.name=servlet-test-app", "spring.servlet.multipart.max-file-size=1KB" })
+		properties = { "spring.application.name=servlet-test-app", "spring.servlet.multipart.max-file-size=1KB",
+				"server.tomcat.max-http-form-post-size=1KB" })
 @AutoConfigureRestTestClient
 @interface ServletAppTest {
 

@@ -102,6 +102,27 @@ class ServletProblemDetailsIntegrationTests {
 	}
 
 	@Test
+	void aFormOverTheServersLimitIsPayloadTooLarge() {
+		expectProblem(this.client.post()
+			.uri("/greetings/length")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("q=" + "x".repeat(2048))
+			.exchange(), 413, "payload-too-large").jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).doesNotContain("UTF-8"));
+	}
+
+	@Test
+	void aFormThatIsNotPercentEncodedUtf8IsAnInvalidRequest() {
+		for (String form : new String[] { "q=%C3%28", "q=%ZZ" }) {
+			expectProblem(this.client.post()
+				.uri("/greetings/length")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(form)
+				.exchange(), 400, "invalid-request");
+		}
+	}
+
+	@Test
 	void multipartWithoutABoundaryIsAnInvalidRequest() {
 		expectProblem(this.client.post()
 			.uri("/greetings/uploads")

@@ -108,13 +108,13 @@ class ShardSearcher {
 			return LeafQueries.parse(q, this.analyzer, fuzzy);
 		}
 		catch (ParseException ex) {
-			throw SearchProblems.invalid(ex.getMessage());
+			throw SearchProblems.invalidQuery(q, ex.getMessage());
 		}
 		catch (TooComplexToDeterminizeException ex) {
 			throw tooComplex();
 		}
 		catch (IllegalArgumentException ex) {
-			throw SearchProblems.invalid("Cannot parse the query: " + ex.getMessage());
+			throw SearchProblems.invalidQuery(q, "Cannot parse the query: " + ex.getMessage());
 		}
 	}
 

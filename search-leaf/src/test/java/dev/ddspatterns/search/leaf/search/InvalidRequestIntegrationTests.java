@@ -59,6 +59,16 @@ class InvalidRequestIntegrationTests {
 	}
 
 	@Test
+	void aSyntaxErrorInAHugeQueryQuotesOnlyItsStart() {
+		String q = "(" + "cat ".repeat(1000);
+		expectInvalid(this.http.get().uri("/v1/search?q={q}", q).exchange(), "huge query").expectBody()
+			.jsonPath("$.detail")
+			.value(String.class,
+					(detail) -> assertThat(detail).startsWith("Cannot parse '" + q.substring(0, 64) + "...'")
+						.hasSizeLessThanOrEqualTo(303));
+	}
+
+	@Test
 	void regularExpressionsThePatternEngineRefusesAreInvalidRequests() {
 		// An unbalanced group; a pattern whose automaton would need too many states.
 		for (String regex : List.of("/(a/", "/(a|b)*a(a|b){20}/")) {
