@@ -2,6 +2,8 @@ package dev.ddspatterns.election.lease;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import dev.ddspatterns.election.ledger.FencedLedger;
 import dev.ddspatterns.election.ledger.LedgerEntry;
@@ -43,6 +45,10 @@ class LeaseIntegrationTests {
 		this.lease = new Lease(this.template, "test", Duration.ofMillis(500), Clock.systemUTC());
 	}
 
+	private static long micros(Instant instant) {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+	}
+
 	@AfterEach
 	void disconnect() {
 		this.connections.destroy();
@@ -50,33 +56,60 @@ class LeaseIntegrationTests {
 
 	@Test
 	void onlyOneCandidateGetsAFreeLeaseAndTheOtherLearnsItsToken() {
-		assertThat(this.lease.acquire("a")).isEqualTo(1);
-		assertThat(this.lease.acquire("b")).isEqualTo(-1);
+		long token = this.lease.acquire("a");
+		assertThat(token).isPositive();
+		assertThat(this.lease.acquire("b")).isEqualTo(-token);
 		assertThat(this.lease.current()).hasValueSatisfying((term) -> {
 			assertThat(term.holder()).isEqualTo("a");
-			assertThat(term.token()).isEqualTo(1);
+			assertThat(term.token()).isEqualTo(token);
 		});
 	}
 
 	@Test
 	void onlyTheHolderRenewsOrReleases() {
-		this.lease.acquire("a");
+		long first = this.lease.acquire("a");
 		assertThat(this.lease.renew("b")).isFalse();
 		assertThat(this.lease.release("b")).isFalse();
 		assertThat(this.lease.renew("a")).isTrue();
 		assertThat(this.lease.release("a")).isTrue();
 		assertThat(this.lease.current()).isEmpty();
-		assertThat(this.lease.acquire("b")).as("the next term's token is higher").isEqualTo(2);
+		assertThat(this.lease.acquire("b")).as("the next term's token is higher").isGreaterThan(first);
 	}
 
 	@Test
 	void anExpiredLeaseGoesToTheNextCandidateWithAHigherTokenAndCannotBeRenewedByItsOldHolder() {
-		assertThat(this.lease.acquire("a")).isEqualTo(1);
+		long first = this.lease.acquire("a");
 		await().atMost(Duration.ofSeconds(2)).until(() -> this.lease.acquire("b") > 0);
-		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.token()).isEqualTo(2));
+		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.token()).isGreaterThan(first));
 		assertThat(this.lease.renew("a")).isFalse();
 		assertThat(this.lease.release("a")).isFalse();
 		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.holder()).isEqualTo("b"));
+	}
+
+	@Test
+	void aTokenIsTheStoresClockInMicrosecondsWhenTheCounterIsBehindIt() {
+		this.template.opsForValue().set(Lease.key("test", "token"), "57");
+		long before = micros(Instant.now());
+		long token = this.lease.acquire("a");
+		long after = micros(Instant.now());
+		assertThat(token).as("Redis and this test share the machine's clock").isBetween(before, after);
+	}
+
+	@Test
+	void aCounterAheadOfTheStoresClockGrowsByOneAndIsKeptAsAnInteger() {
+		// Ahead of the clock until 2033; written by Lua, 2e15 would print as "2e+15".
+		this.template.opsForValue().set(Lease.key("test", "token"), "1999999999999999");
+		assertThat(this.lease.acquire("a")).isEqualTo(2_000_000_000_000_000L);
+		assertThat(this.template.opsForValue().get(Lease.key("test", "token"))).isEqualTo("2000000000000000");
+		assertThat(this.lease.current())
+			.hasValueSatisfying((term) -> assertThat(term.token()).isEqualTo(2_000_000_000_000_000L));
+	}
+
+	@Test
+	void aStoreThatLostItsDataStillMintsAHigherToken() {
+		long before = this.lease.acquire("a");
+		this.template.getRequiredConnectionFactory().getConnection().serverCommands().flushAll();
+		assertThat(this.lease.acquire("b")).isGreaterThan(before);
 	}
 
 	@Test
