@@ -10,9 +10,13 @@
 -- one that minted them. One clock for every candidate, so the replicas' clocks do not
 -- matter; a µs count fits a Lua number (a double, exact to 2^53) until the year 2255.
 --
--- A lease that is already ours is taken again as a new term: our earlier renewal may have
--- run while its answer was lost, and we have already stopped acting on it, so we start
--- over with a higher token instead of waiting for our own lease to expire.
+-- A lease that is already ours is one of two things. In the last term we learned of
+-- (ARGV[4]), it is taken again as a new term: our earlier renewal may have run while its
+-- answer was lost, and we have already stopped acting on it, so we start over with a
+-- higher token (which fences off anything of ours still in flight) instead of waiting for
+-- our own lease to expire. In any other term, an earlier acquire of ours ran but its
+-- answer never reached us (it timed out while Redis was frozen, say): we learn that term
+-- instead of minting one more, so no term is left that its holder never knew of.
 --
 -- KEYS[1]  the lease: the holder's id, with the lease's ttl
 -- KEYS[2]  the token counter, which only grows and never expires
@@ -20,11 +24,19 @@
 -- ARGV[1]  the candidate's id
 -- ARGV[2]  lease ttl, milliseconds
 -- ARGV[3]  the candidate's wall clock, epoch milliseconds, shown as "since"
--- Returns the new token if the candidate now holds the lease, else minus the current
--- token, so a follower learns which term it is in.
+-- ARGV[4]  the token of the last term the candidate learned of, 0 if none
+-- Returns the new or learned token if the candidate now holds the lease, else minus the
+-- current token, so a follower learns which term it is in.
 local holder = redis.call('GET', KEYS[1])
 if holder and holder ~= ARGV[1] then
   return -tonumber(redis.call('GET', KEYS[2]) or '0')
+end
+if holder then
+  local term = redis.call('HGET', KEYS[3], 'token')
+  if term and term ~= ARGV[4] then
+    redis.call('PEXPIRE', KEYS[1], ARGV[2])
+    return tonumber(term)
+  end
 end
 local time = redis.call('TIME')
 local clock = tonumber(time[1]) * 1000000 + tonumber(time[2])

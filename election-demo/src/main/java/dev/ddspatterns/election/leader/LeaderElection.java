@@ -8,11 +8,13 @@ import java.util.Optional;
 import dev.ddspatterns.election.ElectionProperties;
 import dev.ddspatterns.election.FixedDelayLoop;
 import dev.ddspatterns.election.leader.LeadershipLost.Reason;
+import dev.ddspatterns.election.lease.Acquisition;
 import dev.ddspatterns.election.lease.Lease;
 import dev.ddspatterns.election.lease.LeaseReleases;
 import dev.ddspatterns.election.lease.LeaseTerm;
 import dev.ddspatterns.election.lease.LeaseWatchdog;
 import dev.ddspatterns.election.lease.MonotonicClock;
+import dev.ddspatterns.election.lease.Renewal;
 import dev.ddspatterns.service.SuiteProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -66,7 +68,7 @@ public class LeaderElection implements SmartLifecycle {
 
 	LeaderElection(StringRedisTemplate redis, SuiteProperties suite, ElectionProperties properties, Clock clock,
 			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters, LeaseReleases releases) {
-		this.lease = new Lease(redis, "leader", properties.leaseTtl(), clock);
+		this.lease = new Lease(redis, "leader", properties.leaseTtl(), clock, meters);
 		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), monotonic);
 		this.id = suite.instanceId();
 		this.clock = clock;
@@ -136,21 +138,29 @@ public class LeaderElection implements SmartLifecycle {
 
 	private void acquire() {
 		long sent = this.watchdog.stamp();
-		long answer = this.lease.acquire(this.id);
-		if (answer <= 0) {
-			observed(-answer);
-			tryAgainAtExpiry();
-			return;
+		switch (this.lease.acquire(this.id, this.token)) {
+			case Acquisition.Won won -> elected(won.token(), sent);
+			case Acquisition.Held held -> {
+				observed(held.token());
+				tryAgainAtExpiry();
+			}
+			case Acquisition.Unknown unknown -> {
+				// The store may have made us leader in a term we do not know: we act only
+				// once an answer tells us its token, which the next attempt gets.
+			}
 		}
+	}
+
+	private void elected(long token, long sent) {
 		// The token first: the moment the watchdog says "act", the ticks read it.
-		this.token = answer;
+		this.token = token;
 		this.since = this.clock.instant();
 		this.watchdog.confirmed(sent);
 		this.termStarted = this.monotonic.nanos();
-		observed(answer);
+		observed(token);
 		this.metrics.electionWon();
-		logger.info("{} was elected leader with fencing token {}", this.id, answer);
-		this.events.publishEvent(new LeaderElected(this.id, answer, this.since));
+		logger.info("{} was elected leader with fencing token {}", this.id, token);
+		this.events.publishEvent(new LeaderElected(this.id, token, this.since));
 	}
 
 	/**
@@ -167,18 +177,26 @@ public class LeaderElection implements SmartLifecycle {
 
 	private void renew() {
 		long sent = this.watchdog.stamp();
-		boolean renewed = this.lease.renew(this.id);
+		Renewal renewal = this.lease.renew(this.id);
 		this.metrics.renewal(Duration.ofNanos(this.monotonic.nanos() - sent));
-		if (renewed) {
-			this.watchdog.confirmed(sent);
-		}
-		else if (this.watchdog.expired()) {
-			// The refusal came after our own deadline: we had stopped acting already.
-			fire();
-		}
-		else {
-			this.watchdog.stop();
-			ended(Reason.RENEWAL_REFUSED);
+		switch (renewal) {
+			case RENEWED -> this.watchdog.confirmed(sent);
+			case REFUSED -> {
+				if (this.watchdog.expired()) {
+					// The refusal came after our own deadline: we had stopped acting
+					// already.
+					fire();
+				}
+				else {
+					this.watchdog.stop();
+					ended(Reason.RENEWAL_REFUSED);
+				}
+			}
+			case UNKNOWN -> {
+				// Perhaps extended, perhaps not: we act only until the deadline of the
+				// last
+				// renewal that was confirmed, which holds either way.
+			}
 		}
 	}
 

@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -19,11 +25,18 @@ import org.springframework.data.redis.core.script.RedisScript;
  * ({@code election:{leader}:lease}) so they stay together on a Redis Cluster.
  *
  * <p>
+ * A call that fails does not throw: its outcome is {@link Acquisition.Unknown unknown}
+ * ({@link Renewal#UNKNOWN}), counted as {@code election.lease.unknown} and logged, since
+ * it may have run all the same.
+ *
+ * <p>
  * This class only talks to Redis. Whether the holder may still act is the
  * {@link LeaseWatchdog}'s call, on the holder's own clock: Redis cannot stop a holder
  * that no longer hears from it.
  */
 public class Lease {
+
+	private static final Logger logger = LoggerFactory.getLogger(Lease.class);
 
 	private static final RedisScript<Long> ACQUIRE = script("acquire");
 
@@ -39,11 +52,14 @@ public class Lease {
 
 	private final Clock clock;
 
-	public Lease(StringRedisTemplate redis, String name, Duration ttl, Clock clock) {
+	private final MeterRegistry meters;
+
+	public Lease(StringRedisTemplate redis, String name, Duration ttl, Clock clock, MeterRegistry meters) {
 		this.redis = redis;
 		this.name = name;
 		this.ttl = ttl;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -64,25 +80,56 @@ public class Lease {
 	}
 
 	/**
-	 * Takes the lease if it is free, starting a new term.
+	 * Takes the lease if it is free, starting a new term; or learns the term an earlier
+	 * attempt of this candidate started, if its answer was lost.
 	 * @param candidate the replica's id
-	 * @return the new term's fencing token (positive) if the candidate now holds the
-	 * lease, else minus the token of the current or last term (zero or negative)
+	 * @param known the token of the last term the candidate learned of for this lease, 0
+	 * if none: a lease of its own in that term is taken again as a new term, one of its
+	 * own in any other term is learned
+	 * @return what came of it
 	 */
-	public long acquire(String candidate) {
-		Long answer = this.redis.execute(ACQUIRE,
-				List.of(key(this.name, "lease"), key(this.name, "token"), key(this.name, "term")), candidate, millis(),
-				Long.toString(this.clock.millis()));
-		return (answer != null) ? answer : 0;
+	public Acquisition acquire(String candidate, long known) {
+		try {
+			Long answer = this.redis.execute(ACQUIRE,
+					List.of(key(this.name, "lease"), key(this.name, "token"), key(this.name, "term")), candidate,
+					millis(), Long.toString(this.clock.millis()), Long.toString(known));
+			return Acquisition.of((answer != null) ? answer : 0);
+		}
+		catch (DataAccessException ex) {
+			unknown("acquire", candidate, ex);
+			return new Acquisition.Unknown(String.valueOf(ex.getMessage()));
+		}
 	}
 
 	/**
 	 * @param holder the replica's id
-	 * @return whether the holder still held the lease and it now lives one ttl more
+	 * @return whether the holder still held the lease and it now lives one ttl more, or
+	 * whether that is unknown
 	 */
-	public boolean renew(String holder) {
-		Long answer = this.redis.execute(RENEW, List.of(key(this.name, "lease")), holder, millis());
-		return answer != null && answer == 1;
+	public Renewal renew(String holder) {
+		try {
+			Long answer = this.redis.execute(RENEW, List.of(key(this.name, "lease")), holder, millis());
+			return Renewal.of((answer != null) ? answer : 0);
+		}
+		catch (DataAccessException ex) {
+			unknown("renew", holder, ex);
+			return Renewal.UNKNOWN;
+		}
+	}
+
+	/**
+	 * A call that timed out may still run (a frozen Redis runs what queued up once it
+	 * resumes), and one that failed on a broken connection may have run before it broke.
+	 * Neither is a refusal.
+	 */
+	private void unknown(String operation, String caller, DataAccessException ex) {
+		Counter.builder("election.lease.unknown")
+			.tag("lease", this.name)
+			.tag("operation", operation)
+			.register(this.meters)
+			.increment();
+		logger.warn("Lease {}: the outcome of {}'s {} is unknown ({}): it may or may not have run", this.name, caller,
+				operation, ex.getMessage());
 	}
 
 	/**

@@ -56,7 +56,7 @@ public class ShardOwnership implements SmartLifecycle {
 		releases.onRelease("shard-", this.leases::nudge);
 		for (int shard = 0; shard < properties.shards(); shard++) {
 			String name = OwnershipPlan.name(shard);
-			this.shards.add(new OwnedShard(shard, new Lease(redis, name, properties.leaseTtl(), clock),
+			this.shards.add(new OwnedShard(shard, new Lease(redis, name, properties.leaseTtl(), clock, meters),
 					new LeaseWatchdog(properties.leaseTtl(), monotonic), new FencedLedger(redis, name, clock, meters)));
 		}
 	}

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.ddspatterns.election.lease.Acquisition.Held;
+import dev.ddspatterns.election.lease.Acquisition.Unknown;
+import dev.ddspatterns.election.lease.Acquisition.Won;
+import dev.ddspatterns.election.ledger.Append;
 import dev.ddspatterns.election.ledger.FencedLedger;
 import dev.ddspatterns.election.ledger.LedgerEntry;
 import dev.ddspatterns.testsupport.redis.RedisServers;
@@ -15,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +31,13 @@ import static org.awaitility.Awaitility.await;
 /** The lease and ledger scripts against a real Redis. */
 class LeaseIntegrationTests {
 
+	/** Short, so a call to a frozen Redis gives up quickly. */
+	private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(300);
+
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private LettuceConnectionFactory connections;
 
@@ -37,16 +48,13 @@ class LeaseIntegrationTests {
 	@BeforeEach
 	void connect() {
 		this.connections = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(redis.server().host(), redis.server().port()));
+				new RedisStandaloneConfiguration(redis.server().host(), redis.server().port()),
+				LettuceClientConfiguration.builder().commandTimeout(COMMAND_TIMEOUT).build());
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.template = new StringRedisTemplate(this.connections);
-		this.template.getRequiredConnectionFactory().getConnection().serverCommands().flushAll();
-		this.lease = new Lease(this.template, "test", Duration.ofMillis(500), Clock.systemUTC());
-	}
-
-	private static long micros(Instant instant) {
-		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+		flushAll();
+		this.lease = new Lease(this.template, "test", Duration.ofMillis(500), Clock.systemUTC(), this.meters);
 	}
 
 	@AfterEach
@@ -56,9 +64,8 @@ class LeaseIntegrationTests {
 
 	@Test
 	void onlyOneCandidateGetsAFreeLeaseAndTheOtherLearnsItsToken() {
-		long token = this.lease.acquire("a");
-		assertThat(token).isPositive();
-		assertThat(this.lease.acquire("b")).isEqualTo(-token);
+		long token = won(this.lease.acquire("a", 0));
+		assertThat(this.lease.acquire("b", 0)).isEqualTo(new Held(token));
 		assertThat(this.lease.current()).hasValueSatisfying((term) -> {
 			assertThat(term.holder()).isEqualTo("a");
 			assertThat(term.token()).isEqualTo(token);
@@ -67,39 +74,83 @@ class LeaseIntegrationTests {
 
 	@Test
 	void onlyTheHolderRenewsOrReleases() {
-		long first = this.lease.acquire("a");
-		assertThat(this.lease.renew("b")).isFalse();
+		long first = won(this.lease.acquire("a", 0));
+		assertThat(this.lease.renew("b")).isEqualTo(Renewal.REFUSED);
 		assertThat(this.lease.release("b")).isFalse();
-		assertThat(this.lease.renew("a")).isTrue();
+		assertThat(this.lease.renew("a")).isEqualTo(Renewal.RENEWED);
 		assertThat(this.lease.release("a")).isTrue();
 		assertThat(this.lease.current()).isEmpty();
-		assertThat(this.lease.acquire("b")).as("the next term's token is higher").isGreaterThan(first);
+		assertThat(won(this.lease.acquire("b", first))).as("the next term's token is higher").isGreaterThan(first);
 	}
 
 	@Test
 	void anExpiredLeaseGoesToTheNextCandidateWithAHigherTokenAndCannotBeRenewedByItsOldHolder() {
-		long first = this.lease.acquire("a");
-		await().atMost(Duration.ofSeconds(2)).until(() -> this.lease.acquire("b") > 0);
+		long first = won(this.lease.acquire("a", 0));
+		await().atMost(Duration.ofSeconds(2)).until(() -> this.lease.acquire("b", first) instanceof Won);
 		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.token()).isGreaterThan(first));
-		assertThat(this.lease.renew("a")).isFalse();
+		assertThat(this.lease.renew("a")).isEqualTo(Renewal.REFUSED);
 		assertThat(this.lease.release("a")).isFalse();
 		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.holder()).isEqualTo("b"));
+	}
+
+	@Test
+	void aHolderTakingItsLeaseAgainInTheTermItKnowsStartsANewTerm() {
+		long first = won(this.lease.acquire("a", 0));
+		assertThat(won(this.lease.acquire("a", first))).isGreaterThan(first);
+	}
+
+	@Test
+	void aHolderLearnsTheTermThatAnAttemptWhoseAnswerItLostHadMinted() {
+		long minted = won(this.lease.acquire("a", 0));
+		assertThat(this.lease.acquire("a", 0)).as("the same term, not a new one").isEqualTo(new Won(minted));
+	}
+
+	@Test
+	void anAcquisitionSentToAFrozenRedisIsUnknownAndItsHolderLearnsTheTermItMinted() {
+		Acquisition unknown;
+		redis.server().pause();
+		try {
+			unknown = this.lease.acquire("a", 0);
+		}
+		finally {
+			redis.server().resume();
+		}
+		assertThat(unknown).isInstanceOf(Unknown.class);
+		assertThat(this.meters.counter("election.lease.unknown", "lease", "test", "operation", "acquire").count())
+			.isOne();
+		// The queued script ran once Redis resumed, so a's next attempt learns its term.
+		long learned = won(this.lease.acquire("a", 0));
+		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.token()).isEqualTo(learned));
+		assertThat(this.template.opsForValue().get(Lease.key("test", "token"))).as("no second term was minted")
+			.isEqualTo(Long.toString(learned));
+	}
+
+	@Test
+	void aRenewalSentToAFrozenRedisIsUnknownNotRefused() {
+		this.lease.acquire("a", 0);
+		redis.server().pause();
+		try {
+			assertThat(this.lease.renew("a")).isEqualTo(Renewal.UNKNOWN);
+		}
+		finally {
+			redis.server().resume();
+		}
 	}
 
 	@Test
 	void aTokenIsTheStoresClockInMicrosecondsWhenTheCounterIsBehindIt() {
 		this.template.opsForValue().set(Lease.key("test", "token"), "57");
 		long before = micros(Instant.now());
-		long token = this.lease.acquire("a");
+		long token = won(this.lease.acquire("a", 0));
 		long after = micros(Instant.now());
 		assertThat(token).as("Redis and this test share the machine's clock").isBetween(before, after);
 	}
 
 	@Test
 	void aCounterAheadOfTheStoresClockGrowsByOneAndIsKeptAsAnInteger() {
-		// Ahead of the clock until 2033; written by Lua, 2e15 would print as "2e+15".
+		// Ahead of the clock until 2033; written by Lua, 2e15 could print as "2e+15".
 		this.template.opsForValue().set(Lease.key("test", "token"), "1999999999999999");
-		assertThat(this.lease.acquire("a")).isEqualTo(2_000_000_000_000_000L);
+		assertThat(won(this.lease.acquire("a", 0))).isEqualTo(2_000_000_000_000_000L);
 		assertThat(this.template.opsForValue().get(Lease.key("test", "token"))).isEqualTo("2000000000000000");
 		assertThat(this.lease.current())
 			.hasValueSatisfying((term) -> assertThat(term.token()).isEqualTo(2_000_000_000_000_000L));
@@ -107,22 +158,57 @@ class LeaseIntegrationTests {
 
 	@Test
 	void aStoreThatLostItsDataStillMintsAHigherToken() {
-		long before = this.lease.acquire("a");
-		this.template.getRequiredConnectionFactory().getConnection().serverCommands().flushAll();
-		assertThat(this.lease.acquire("b")).isGreaterThan(before);
+		long before = won(this.lease.acquire("a", 0));
+		flushAll();
+		assertThat(won(this.lease.acquire("b", 0))).isGreaterThan(before);
 	}
 
 	@Test
 	void theLedgerAcceptsTheCurrentTokenRepeatedlyAndRejectsAnOlderOne() {
-		FencedLedger ledger = new FencedLedger(this.template, "test", Clock.systemUTC(), new SimpleMeterRegistry());
-		assertThat(ledger.append("a", 1, 1)).isTrue();
-		assertThat(ledger.append("a", 1, 2)).isTrue();
-		assertThat(ledger.append("b", 2, 1)).isTrue();
-		assertThat(ledger.append("a", 1, 3)).as("a stale write").isFalse();
+		FencedLedger ledger = new FencedLedger(this.template, "test", Clock.systemUTC(), this.meters);
+		assertThat(ledger.append("a", 1, 1)).isEqualTo(Append.ACCEPTED);
+		assertThat(ledger.append("a", 1, 2)).isEqualTo(Append.ACCEPTED);
+		assertThat(ledger.append("b", 2, 1)).isEqualTo(Append.ACCEPTED);
+		assertThat(ledger.append("a", 1, 3)).as("a stale write").isEqualTo(Append.REJECTED);
 		assertThat(ledger.rejections()).isEqualTo(1);
 		assertThat(ledger.last(10)).extracting(LedgerEntry::owner, LedgerEntry::token, LedgerEntry::tick)
 			.containsExactly(tuple("a", 1L, 1L), tuple("a", 1L, 2L), tuple("b", 2L, 1L));
 		assertThat(ledger.last(1)).extracting(LedgerEntry::owner).containsExactly("b");
+	}
+
+	@Test
+	void aTickSentToAFrozenRedisIsUnknownAndItsRetryFindsItWrittenOnce() {
+		FencedLedger ledger = new FencedLedger(this.template, "test", Clock.systemUTC(), this.meters);
+		assertThat(ledger.append("a", 1, 1)).isEqualTo(Append.ACCEPTED);
+		Append unknown;
+		redis.server().pause();
+		try {
+			unknown = ledger.append("a", 1, 2);
+		}
+		finally {
+			redis.server().resume();
+		}
+		assertThat(unknown).as("not 'rejected': it may have run").isEqualTo(Append.UNKNOWN);
+		assertThat(this.meters.counter("election.ledger.unknown", "ledger", "test").count()).isOne();
+		assertThat(ledger.append("a", 1, 2)).isEqualTo(Append.ALREADY_ACCEPTED);
+		assertThat(ledger.last(10)).extracting(LedgerEntry::tick).containsExactly(1L, 2L);
+		assertThat(ledger.rejections()).isZero();
+	}
+
+	private static long won(Acquisition acquisition) {
+		assertThat(acquisition).isInstanceOf(Won.class);
+		return ((Won) acquisition).token();
+	}
+
+	private static long micros(Instant instant) {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+	}
+
+	private void flushAll() {
+		this.template.execute((RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
 	}
 
 }
