@@ -38,6 +38,15 @@ public record ElectionProperties(@DefaultValue("3s") @NotNull Duration leaseTtl,
 			throw new IllegalArgumentException("suite.election.renew-interval (" + renewInterval
 					+ ") must be positive and shorter than suite.election.lease-ttl (" + leaseTtl + ")");
 		}
+		if (watchdog.margin() == null) {
+			watchdog = new Watchdog(watchdog.exitOnExpiry(), watchdog.exitCode(), leaseTtl.dividedBy(30));
+		}
+		Duration spare = leaseTtl.minus(renewInterval);
+		if (watchdog.margin().isNegative() || watchdog.margin().compareTo(spare) >= 0) {
+			throw new IllegalArgumentException("suite.election.watchdog.margin (" + watchdog.margin()
+					+ ") must be at least zero and shorter than the lease-ttl less the renew-interval (" + spare
+					+ "), or the holder would stop acting before its next renewal");
+		}
 	}
 
 	/**
@@ -47,9 +56,12 @@ public record ElectionProperties(@DefaultValue("3s") @NotNull Duration leaseTtl,
 	 * before a renewal succeeds, so a supervisor restarts it clean instead of trusting
 	 * whatever state it was in
 	 * @param exitCode the exit status in that case, distinct from a crash's
+	 * @param margin how long before the lease's end by its own clock the holder stops
+	 * acting, for the difference between its clock and the store's; by default a
+	 * thirtieth of the ttl (100 ms of 3 s); never null once bound
 	 */
 	public record Watchdog(@DefaultValue("false") boolean exitOnExpiry,
-			@DefaultValue("75") @Min(1) @Max(255) int exitCode) {
+			@DefaultValue("75") @Min(1) @Max(255) int exitCode, @Nullable Duration margin) {
 
 	}
 

@@ -69,7 +69,7 @@ public class LeaderElection implements SmartLifecycle {
 	LeaderElection(StringRedisTemplate redis, SuiteProperties suite, ElectionProperties properties, Clock clock,
 			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters, LeaseReleases releases) {
 		this.lease = new Lease(redis, "leader", properties.leaseTtl(), clock, meters);
-		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), monotonic);
+		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), properties.watchdog().margin(), monotonic);
 		this.id = suite.instanceId();
 		this.clock = clock;
 		this.monotonic = monotonic;

@@ -57,7 +57,8 @@ public class ShardOwnership implements SmartLifecycle {
 		for (int shard = 0; shard < properties.shards(); shard++) {
 			String name = OwnershipPlan.name(shard);
 			this.shards.add(new OwnedShard(shard, new Lease(redis, name, properties.leaseTtl(), clock, meters),
-					new LeaseWatchdog(properties.leaseTtl(), monotonic), new FencedLedger(redis, name, clock, meters)));
+					new LeaseWatchdog(properties.leaseTtl(), properties.watchdog().margin(), monotonic),
+					new FencedLedger(redis, name, clock, meters)));
 		}
 	}
 
