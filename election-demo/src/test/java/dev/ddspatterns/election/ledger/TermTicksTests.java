@@ -15,36 +15,23 @@ class TermTicksTests {
 	private final List<String> sent = new ArrayList<>();
 
 	@Test
-	void ticksAreNumberedFromOneWithinEachTerm() {
-		write(7, Append.ACCEPTED);
-		write(7, Append.ACCEPTED);
-		write(8, Append.ACCEPTED);
-		assertThat(this.sent).containsExactly("7/1", "7/2", "8/1");
+	void eachTermNumbersItsTicksFromOneAndDoesNotRetryTheLastTermsUnknownTick() {
+		write(7, Append.ACCEPTED, Append.ACCEPTED, Append.UNKNOWN);
+		write(8, Append.ACCEPTED, Append.ACCEPTED);
+		assertThat(this.sent).as("tick 3 of term 7 is over with its term")
+			.containsExactly("7/1", "7/2", "7/3", "8/1", "8/2");
 	}
 
 	@Test
 	void aTickWithAnUnknownOutcomeIsSentAgainBeforeAnyNewOne() {
-		write(7, Append.ACCEPTED);
-		write(7, Append.UNKNOWN);
-		write(7, Append.UNKNOWN);
-		write(7, Append.ALREADY_ACCEPTED);
-		write(7, Append.ACCEPTED);
+		write(7, Append.ACCEPTED, Append.UNKNOWN, Append.UNKNOWN, Append.ALREADY_ACCEPTED, Append.ACCEPTED);
 		assertThat(this.sent).containsExactly("7/1", "7/2", "7/2", "7/2", "7/3");
 	}
 
 	@Test
 	void aRejectedTickIsKnownNotWrittenAndNotSentAgain() {
-		write(7, Append.REJECTED);
-		write(7, Append.ACCEPTED);
+		write(7, Append.REJECTED, Append.ACCEPTED);
 		assertThat(this.sent).containsExactly("7/1", "7/2");
-	}
-
-	@Test
-	void aNewTermDoesNotRetryTheOldTermsUnknownTick() {
-		write(7, Append.ACCEPTED);
-		write(7, Append.UNKNOWN);
-		write(8, Append.ACCEPTED);
-		assertThat(this.sent).containsExactly("7/1", "7/2", "8/1");
 	}
 
 	@Test
@@ -55,12 +42,15 @@ class TermTicksTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Append.of(3));
 	}
 
-	private void write(long token, Append outcome) {
-		Append answered = this.ticks.write(token, (tick) -> {
-			this.sent.add(token + "/" + tick);
-			return outcome;
-		});
-		assertThat(answered).isEqualTo(outcome);
+	/** Writes one tick of a term per outcome, the ledger answering each with it. */
+	private void write(long token, Append... outcomes) {
+		for (Append outcome : outcomes) {
+			Append answered = this.ticks.write(token, (tick) -> {
+				this.sent.add(token + "/" + tick);
+				return outcome;
+			});
+			assertThat(answered).isEqualTo(outcome);
+		}
 	}
 
 }
