@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ddspatterns.election.lease.Lease;
+import dev.ddspatterns.election.lease.RedisLeases;
 import dev.ddspatterns.testsupport.redis.RedisNode;
 
 /**
@@ -28,7 +28,7 @@ final class MintedTerms implements AutoCloseable {
 	private final List<Term> minted = new ArrayList<>();
 
 	private MintedTerms(RedisNode redis, String lease) throws IOException {
-		this.term = Pattern.compile("\"HSET\" \"" + Pattern.quote(Lease.key(lease, "term"))
+		this.term = Pattern.compile("\"HSET\" \"" + Pattern.quote(RedisLeases.key(lease, "term"))
 				+ "\" \"holder\" \"([^\"]+)\" \"token\" \"(\\d+)\"");
 		this.socket = new Socket(redis.host(), redis.port());
 		this.socket.getOutputStream().write("MONITOR\r\n".getBytes(StandardCharsets.UTF_8));

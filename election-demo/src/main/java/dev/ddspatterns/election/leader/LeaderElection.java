@@ -10,7 +10,7 @@ import dev.ddspatterns.election.FixedDelayLoop;
 import dev.ddspatterns.election.leader.LeadershipLost.Reason;
 import dev.ddspatterns.election.lease.Acquisition;
 import dev.ddspatterns.election.lease.Lease;
-import dev.ddspatterns.election.lease.LeaseReleases;
+import dev.ddspatterns.election.lease.LeaseStore;
 import dev.ddspatterns.election.lease.LeaseTerm;
 import dev.ddspatterns.election.lease.LeaseWatchdog;
 import dev.ddspatterns.election.lease.MonotonicClock;
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +55,7 @@ public class LeaderElection implements SmartLifecycle {
 
 	private final Duration renewInterval;
 
-	private final LeaseReleases releases;
+	private final LeaseStore store;
 
 	private volatile long token;
 
@@ -66,9 +65,9 @@ public class LeaderElection implements SmartLifecycle {
 
 	private volatile long termStarted;
 
-	LeaderElection(StringRedisTemplate redis, SuiteProperties suite, ElectionProperties properties, Clock clock,
-			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters, LeaseReleases releases) {
-		this.lease = new Lease(redis, "leader", properties.leaseTtl(), clock, meters);
+	LeaderElection(LeaseStore store, SuiteProperties suite, ElectionProperties properties, Clock clock,
+			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters) {
+		this.lease = new Lease(store, "leader", meters);
 		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), properties.watchdog().margin(), monotonic);
 		this.id = suite.instanceId();
 		this.clock = clock;
@@ -77,8 +76,8 @@ public class LeaderElection implements SmartLifecycle {
 		this.metrics = new ElectionMetrics(meters, this.watchdog::mayAct);
 		this.renewInterval = properties.renewInterval();
 		this.loop = new FixedDelayLoop("leader-election", this.renewInterval, this::step);
-		this.releases = releases;
-		releases.onRelease("leader", this.loop::nudge);
+		this.store = store;
+		store.onRelease("leader", this.loop::nudge);
 	}
 
 	@Override
@@ -120,14 +119,14 @@ public class LeaderElection implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Redis is unreachable or slow: the watchdog decides when to stop acting.
+			// The store is unreachable or slow: the watchdog decides when to stop acting.
 			logger.warn("{} could not reach the leader lease: {}", this.id, ex.getMessage());
 		}
 		if (this.watchdog.expired()) {
 			fire();
 		}
 		// After the lease work, which must not wait on a subscription.
-		this.releases.subscribe();
+		this.store.watch();
 	}
 
 	private void fire() {
@@ -250,7 +249,7 @@ public class LeaderElection implements SmartLifecycle {
 	}
 
 	/**
-	 * @return the lease as Redis holds it now
+	 * @return the lease as the store holds it now
 	 */
 	public Optional<LeaseTerm> current() {
 		return this.lease.current();
