@@ -1,7 +1,5 @@
 package dev.ddspatterns.election;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,14 +107,10 @@ class LeaseStoreLossIntegrationTests {
 	}
 
 	private void startReplicas() throws Exception {
-		Path logs = Files.createDirectories(Path.of("target", "replica-logs", "store-loss"));
-		for (int i = 0; i < 3; i++) {
-			this.replicas.add(ReplicaProcess.launch("replica-" + i, logs.resolve("replica-" + i + ".log"),
-					List.of("spring.data.redis.host=" + redis.server().host(),
-							"spring.data.redis.port=" + redis.server().port(),
-							"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS)));
-		}
-		this.replicas.forEach(ReplicaProcess::awaitReady);
+		this.replicas.addAll(ReplicaProcess.launchReady("store-loss", 3,
+				List.of("spring.data.redis.host=" + redis.server().host(),
+						"spring.data.redis.port=" + redis.server().port(),
+						"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS)));
 	}
 
 }
