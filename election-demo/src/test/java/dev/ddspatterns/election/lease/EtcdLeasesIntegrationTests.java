@@ -24,6 +24,10 @@ class EtcdLeasesIntegrationTests extends LeaseStoreContract {
 
 	private EtcdLeases store;
 
+	EtcdLeasesIntegrationTests() {
+		super(TTL, () -> etcd.member(0).pause(), () -> etcd.member(0).resume());
+	}
+
 	@Override
 	protected LeaseStore connect() throws Exception {
 		this.client = Client.builder().endpoints(etcd.endpoints().toArray(String[]::new)).build();
@@ -39,21 +43,6 @@ class EtcdLeasesIntegrationTests extends LeaseStoreContract {
 	void disconnect() {
 		this.store.close();
 		this.client.close();
-	}
-
-	@Override
-	protected Duration ttl() {
-		return TTL;
-	}
-
-	@Override
-	protected void pause() {
-		etcd.member(0).pause();
-	}
-
-	@Override
-	protected void resume() {
-		etcd.member(0).resume();
 	}
 
 }

@@ -51,6 +51,10 @@ class LeaseIntegrationTests extends LeaseStoreContract {
 
 	private LeaseReleases releases;
 
+	LeaseIntegrationTests() {
+		super(TTL, () -> redis.server().pause(), () -> redis.server().resume());
+	}
+
 	@Override
 	protected LeaseStore connect() {
 		this.connections = new LettuceConnectionFactory(
@@ -63,21 +67,6 @@ class LeaseIntegrationTests extends LeaseStoreContract {
 		this.releases = new LeaseReleases(this.connections);
 		this.releases.start();
 		return new RedisLeases(this.template, this.releases, TTL, Clock.systemUTC());
-	}
-
-	@Override
-	protected Duration ttl() {
-		return TTL;
-	}
-
-	@Override
-	protected void pause() {
-		redis.server().pause();
-	}
-
-	@Override
-	protected void resume() {
-		redis.server().resume();
 	}
 
 	@AfterEach

@@ -23,6 +23,12 @@ abstract class LeaseStoreContract {
 
 	protected final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private final Duration ttl;
+
+	private final Runnable pause;
+
+	private final Runnable resume;
+
 	protected Lease lease;
 
 	private LeaseStore store;
@@ -34,15 +40,15 @@ abstract class LeaseStoreContract {
 	protected abstract LeaseStore connect() throws Exception;
 
 	/**
-	 * @return the store's lease ttl
+	 * @param ttl the store's lease ttl
+	 * @param pause freezes the store's server process (SIGSTOP)
+	 * @param resume lets it run again (SIGCONT)
 	 */
-	protected abstract Duration ttl();
-
-	/** Freezes the store's server process (SIGSTOP). */
-	protected abstract void pause();
-
-	/** Lets it run again (SIGCONT). */
-	protected abstract void resume();
+	protected LeaseStoreContract(Duration ttl, Runnable pause, Runnable resume) {
+		this.ttl = ttl;
+		this.pause = pause;
+		this.resume = resume;
+	}
 
 	@BeforeEach
 	void lease(TestInfo test) throws Exception {
@@ -79,7 +85,7 @@ abstract class LeaseStoreContract {
 	@Test
 	void anExpiredLeaseGoesToTheNextCandidateWithAHigherTokenAndCannotBeRenewedByItsOldHolder() {
 		long first = won(this.lease.acquire("a", 0));
-		await().atMost(ttl().multipliedBy(3)).until(() -> this.lease.acquire("b", 0) instanceof Won);
+		await().atMost(this.ttl.multipliedBy(3)).until(() -> this.lease.acquire("b", 0) instanceof Won);
 		assertThat(this.lease.current()).hasValueSatisfying((term) -> assertThat(term.token()).isGreaterThan(first));
 		assertThat(this.lease.renew("a")).isEqualTo(Renewal.REFUSED);
 		assertThat(this.lease.release("a")).isFalse();
@@ -117,18 +123,18 @@ abstract class LeaseStoreContract {
 		long token = won(this.lease.acquire("a", 0));
 		Acquisition acquisition;
 		Renewal renewal;
-		pause();
+		this.pause.run();
 		try {
 			acquisition = this.lease.acquire("b", 0);
 			renewal = this.lease.renew("a");
 		}
 		finally {
-			resume();
+			this.resume.run();
 		}
 		assertThat(acquisition).isInstanceOf(Unknown.class);
 		assertThat(renewal).isEqualTo(Renewal.UNKNOWN);
 		assertThat(this.meters.find("election.lease.unknown").counters()).hasSize(2);
-		await().atMost(ttl().multipliedBy(3))
+		await().atMost(this.ttl.multipliedBy(3))
 			.until(() -> this.lease.acquire("a", token) instanceof Won || this.lease.acquire("b", 0) instanceof Won);
 	}
 

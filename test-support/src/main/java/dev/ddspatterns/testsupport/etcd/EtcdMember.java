@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.ddspatterns.testsupport.Signals;
+import dev.ddspatterns.testsupport.ServerProcess;
 
 /**
  * One {@code etcd} member as a real process on the loopback interface, with its data in a
@@ -41,7 +40,7 @@ public final class EtcdMember {
 
 	private String clusterToken = "";
 
-	private Process process;
+	private ServerProcess process;
 
 	EtcdMember(String name, int clientPort, int peerPort) {
 		this.name = name;
@@ -92,14 +91,7 @@ public final class EtcdMember {
 				endpoint(), "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
 				"--initial-cluster", initialCluster, "--initial-cluster-state", "new", "--initial-cluster-token",
 				clusterToken, "--log-level", "warn");
-		try {
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + command.get(0), ex);
-		}
+		this.process = ServerProcess.start(this.name, command, logFile());
 	}
 
 	/**
@@ -110,7 +102,7 @@ public final class EtcdMember {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!isRunning()) {
-				throw new IllegalStateException(this.name + " exited at start-up:\n" + logTail());
+				throw new IllegalStateException(this.name + " exited at start-up:\n" + this.process.logTail());
 			}
 			if (isHealthy()) {
 				return;
@@ -123,7 +115,8 @@ public final class EtcdMember {
 				return;
 			}
 		}
-		throw new IllegalStateException(this.name + " did not become healthy in " + timeout + ":\n" + logTail());
+		throw new IllegalStateException(
+				this.name + " did not become healthy in " + timeout + ":\n" + this.process.logTail());
 	}
 
 	/**
@@ -149,28 +142,25 @@ public final class EtcdMember {
 	/** Kills the member at once (SIGKILL), as a crash would; its data stays. */
 	public synchronized void kill() {
 		if (isRunning()) {
-			this.process.destroyForcibly();
-			awaitExit();
+			this.process.kill();
 		}
 	}
 
 	/** Stops the member cleanly (SIGTERM). */
 	public synchronized void stop() {
 		if (isRunning()) {
-			Signals.send(this.process.toHandle(), "CONT");
-			this.process.destroy();
-			awaitExit();
+			this.process.stop();
 		}
 	}
 
 	/** Freezes the member (SIGSTOP). */
 	public synchronized void pause() {
-		Signals.send(running(), "STOP");
+		this.process.pause();
 	}
 
 	/** Lets a frozen member run again (SIGCONT). */
 	public synchronized void resume() {
-		Signals.send(running(), "CONT");
+		this.process.resume();
 	}
 
 	/**
@@ -186,7 +176,7 @@ public final class EtcdMember {
 	 * @return whether the process is running (paused counts)
 	 */
 	public synchronized boolean isRunning() {
-		return this.process != null && this.process.isAlive();
+		return this.process != null && this.process.isRunning();
 	}
 
 	/**
@@ -194,34 +184,6 @@ public final class EtcdMember {
 	 */
 	public Path logFile() {
 		return this.dataDir.resolve("etcd.log");
-	}
-
-	private ProcessHandle running() {
-		if (!isRunning()) {
-			throw new IllegalStateException(this.name + " is not running");
-		}
-		return this.process.toHandle();
-	}
-
-	private void awaitExit() {
-		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private String logTail() {
-		try {
-			List<String> lines = Files.readAllLines(logFile());
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
 	}
 
 	/**
