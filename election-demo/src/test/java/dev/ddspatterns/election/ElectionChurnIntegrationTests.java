@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import dev.ddspatterns.election.ElectionProperties.Store;
+import dev.ddspatterns.testsupport.etcd.EtcdServers;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,23 +26,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A minute of random failures among three replica processes: SIGKILL, SIGSTOP for up to
- * twice the ttl, and graceful stops, each followed by a restart or a resume. Whatever
- * happened, the ledgers must show what fencing promises: tokens that never go back, one
- * writer per token, so no two terms ever had accepted writes interleaved. The random seed
- * is logged; {@code -Delection.churn.seed=...} replays a run and
+ * A minute of random failures among three replica processes, on each lease store (Redis,
+ * then a single etcd member): SIGKILL, SIGSTOP for up to twice the ttl, and graceful
+ * stops, each followed by a restart or a resume. Whatever happened, the ledgers must show
+ * what fencing promises: tokens that never go back, one writer per token, so no two terms
+ * ever had accepted writes interleaved. The random seed is logged;
+ * {@code -Delection.churn.seed=...} replays a run and
  * {@code -Delection.churn.duration=PT5M} makes it longer.
  */
 class ElectionChurnIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(ElectionChurnIntegrationTests.class);
 
-	private static final Duration TTL = Duration.ofMillis(1500);
+	/** Whole seconds, as etcd counts them; its shortest is two. */
+	private static final Duration TTL = Duration.ofSeconds(2);
 
 	private static final int SHARDS = 16;
 
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
+
+	@RegisterExtension
+	static final EtcdServers etcd = EtcdServers.single();
 
 	private final List<ReplicaProcess> replicas = new ArrayList<>();
 
@@ -49,18 +57,27 @@ class ElectionChurnIntegrationTests {
 
 	private Path logs;
 
+	private Store store = Store.REDIS;
+
 	@AfterEach
 	void stopReplicas() {
 		this.all.forEach(ReplicaProcess::close);
+		this.all.clear();
+		this.replicas.clear();
 	}
 
-	@Test
-	void randomKillsPausesAndRestartsNeverLetTwoTermsWriteInterleaved() throws Exception {
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void randomKillsPausesAndRestartsNeverLetTwoTermsWriteInterleaved(Store store) throws Exception {
 		long seed = Long.getLong("election.churn.seed", System.nanoTime());
 		Duration duration = Duration.parse(System.getProperty("election.churn.duration", "PT60S"));
-		logger.info("Churn for {} with seed {}", duration, seed);
+		logger.info("Churn on {} for {} with seed {}", store, duration, seed);
+		try (LedgerCheck ledgers = new LedgerCheck(redis.server())) {
+			ledgers.flush();
+		}
+		this.store = store;
 		Random random = new Random(seed);
-		this.logs = Files.createDirectories(Path.of("target", "replica-logs", "churn"));
+		this.logs = Files.createDirectories(Path.of("target", "replica-logs", "churn-" + store.name().toLowerCase()));
 		for (int i = 0; i < 3; i++) {
 			this.replicas.add(launch());
 		}
@@ -129,10 +146,13 @@ class ElectionChurnIntegrationTests {
 
 	private ReplicaProcess launch() {
 		String id = "replica-" + this.started++;
-		ReplicaProcess replica = ReplicaProcess.launch(id, this.logs.resolve(id + ".log"),
-				List.of("spring.data.redis.host=" + redis.server().host(),
-						"spring.data.redis.port=" + redis.server().port(),
-						"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS));
+		List<String> properties = new ArrayList<>(List.of("spring.data.redis.host=" + redis.server().host(),
+				"spring.data.redis.port=" + redis.server().port(), "suite.election.lease-ttl=" + TTL.toMillis() + "ms",
+				"suite.election.shards=" + SHARDS, "suite.election.store=" + this.store.name().toLowerCase()));
+		if (this.store == Store.ETCD) {
+			properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
+		}
+		ReplicaProcess replica = ReplicaProcess.launch(id, this.logs.resolve(id + ".log"), properties);
 		this.all.add(replica);
 		return replica;
 	}

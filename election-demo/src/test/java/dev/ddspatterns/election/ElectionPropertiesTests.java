@@ -19,7 +19,7 @@ class ElectionPropertiesTests {
 		.withUserConfiguration(Properties.class);
 
 	@Test
-	void theDefaultsRenewThreeTimesPerTtlAndNeverExit() {
+	void theDefaultsRenewThreeTimesPerTtlStopActingAThirtiethEarlyAndNeverExit() {
 		this.runner.run((context) -> {
 			ElectionProperties properties = context.getBean(ElectionProperties.class);
 			assertThat(properties.leaseTtl()).isEqualTo(Duration.ofSeconds(3));
@@ -27,7 +27,32 @@ class ElectionPropertiesTests {
 			assertThat(properties.tickInterval()).isEqualTo(Duration.ofMillis(200));
 			assertThat(properties.shards()).isEqualTo(16);
 			assertThat(properties.watchdog().exitOnExpiry()).isFalse();
+			assertThat(properties.watchdog().margin()).isEqualTo(Duration.ofMillis(100));
 		});
+	}
+
+	@Test
+	void theWatchdogsMarginFollowsTheTtlUnlessSet() {
+		this.runner.withPropertyValues("suite.election.lease-ttl=1500ms")
+			.run((context) -> assertThat(context.getBean(ElectionProperties.class).watchdog().margin())
+				.isEqualTo(Duration.ofMillis(50)));
+		this.runner.withPropertyValues("suite.election.watchdog.margin=250ms")
+			.run((context) -> assertThat(context.getBean(ElectionProperties.class).watchdog().margin())
+				.isEqualTo(Duration.ofMillis(250)));
+	}
+
+	@Test
+	void aMarginThatLeavesNoTimeToRenewIsRefusedAtStartup() {
+		for (String margin : new String[] { "2s", "3s", "-1ms" }) {
+			this.runner.withPropertyValues("suite.election.watchdog.margin=" + margin)
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("suite.election.watchdog.margin (")
+					.hasMessageContaining("shorter than the lease-ttl less the renew-interval (PT2S)"));
+		}
+		this.runner.withPropertyValues("suite.election.watchdog.margin=1999ms")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -47,12 +47,23 @@ final class LedgerCheck implements AutoCloseable {
 	 * @return the entries, for further checks
 	 */
 	List<Map<String, String>> assertFenced(String ledger) {
-		List<Map<String, String>> entries = entries(ledger);
+		return assertFenced(ledger, entries(ledger));
+	}
+
+	/**
+	 * Asserts the fencing invariants over accepted writes in the order they were
+	 * accepted.
+	 * @param ledger the ledger's name, for the messages
+	 * @param entries its accepted writes, each with an {@code owner} and a {@code token}
+	 * @return the entries, for further checks
+	 */
+	static List<Map<String, String>> assertFenced(String ledger, List<Map<String, String>> entries) {
 		Map<Long, String> writers = new HashMap<>();
 		long previous = 0;
 		for (Map<String, String> entry : entries) {
 			long token = Long.parseLong(entry.get("token"));
-			assertThat(token).as("tokens in ledger %s never decrease", ledger).isGreaterThanOrEqualTo(previous);
+			assertThat(token).as("tokens in ledger %s never decrease: %s came after token %d", ledger, entry, previous)
+				.isGreaterThanOrEqualTo(previous);
 			String writer = writers.putIfAbsent(token, entry.get("owner"));
 			assertThat(writer).as("token %d of ledger %s has one writer", token, ledger).isIn(null, entry.get("owner"));
 			previous = token;

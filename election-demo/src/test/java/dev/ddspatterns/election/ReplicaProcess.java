@@ -1,5 +1,7 @@
 package dev.ddspatterns.election;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +45,24 @@ final class ReplicaProcess implements AutoCloseable {
 		JvmProcess process = JvmProcess.launch(ElectionApplication.class, log,
 				List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), settings);
 		return new ReplicaProcess(process, new ReplicaClient(id, process.port()));
+	}
+
+	/**
+	 * Starts replicas and waits until each reports ready; their logs go to
+	 * {@code target/replica-logs/<folder>/replica-N.log}.
+	 * @param folder the logs' folder, named after the test
+	 * @param count how many
+	 * @param properties {@code name=value} settings for every replica
+	 * @return the ready replicas, {@code replica-0} first
+	 */
+	static List<ReplicaProcess> launchReady(String folder, int count, List<String> properties) throws IOException {
+		Path logs = Files.createDirectories(Path.of("target", "replica-logs", folder));
+		List<ReplicaProcess> replicas = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			replicas.add(launch("replica-" + i, logs.resolve("replica-" + i + ".log"), properties));
+		}
+		replicas.forEach(ReplicaProcess::awaitReady);
+		return replicas;
 	}
 
 	/** Waits until the replica reports ready. */

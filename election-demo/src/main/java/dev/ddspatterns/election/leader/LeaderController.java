@@ -5,18 +5,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.ddspatterns.election.lease.LeaseStoreUnavailable;
 import dev.ddspatterns.election.lease.LeaseTerm;
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who leads, as Redis says, next to what this replica believes about itself: the two can
- * differ for up to one ttl, which is the whole point of the watchdog.
+ * Who leads, as the lease store says, next to what this replica believes about itself:
+ * the two can differ for up to one ttl, which is the whole point of the watchdog.
  */
 @RestController
 class LeaderController {
@@ -33,9 +33,9 @@ class LeaderController {
 		try {
 			term = this.election.current();
 		}
-		catch (DataAccessException ex) {
-			throw new ProblemException(ProblemType.UNAVAILABLE, "Redis, which holds the lease, cannot be reached",
-					Map.of(), ex);
+		catch (LeaseStoreUnavailable ex) {
+			throw new ProblemException(ProblemType.UNAVAILABLE,
+					"The lease store, which holds the leader lease, cannot be reached", Map.of(), ex);
 		}
 		Self self = new Self(this.election.id(), this.election.mayAct(), this.election.token(), this.election.since(),
 				this.election.remaining());
@@ -45,7 +45,7 @@ class LeaderController {
 	}
 
 	/**
-	 * The leader as Redis holds it.
+	 * The leader as the lease store holds it.
 	 *
 	 * @param leader the leader's id, absent if nobody holds the lease
 	 * @param token its term's fencing token

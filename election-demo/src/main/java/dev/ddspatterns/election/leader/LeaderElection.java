@@ -8,11 +8,13 @@ import java.util.Optional;
 import dev.ddspatterns.election.ElectionProperties;
 import dev.ddspatterns.election.FixedDelayLoop;
 import dev.ddspatterns.election.leader.LeadershipLost.Reason;
+import dev.ddspatterns.election.lease.Acquisition;
 import dev.ddspatterns.election.lease.Lease;
-import dev.ddspatterns.election.lease.LeaseReleases;
+import dev.ddspatterns.election.lease.LeaseStore;
 import dev.ddspatterns.election.lease.LeaseTerm;
 import dev.ddspatterns.election.lease.LeaseWatchdog;
 import dev.ddspatterns.election.lease.MonotonicClock;
+import dev.ddspatterns.election.lease.Renewal;
 import dev.ddspatterns.service.SuiteProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -20,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +55,7 @@ public class LeaderElection implements SmartLifecycle {
 
 	private final Duration renewInterval;
 
-	private final LeaseReleases releases;
+	private final LeaseStore store;
 
 	private volatile long token;
 
@@ -64,10 +65,10 @@ public class LeaderElection implements SmartLifecycle {
 
 	private volatile long termStarted;
 
-	LeaderElection(StringRedisTemplate redis, SuiteProperties suite, ElectionProperties properties, Clock clock,
-			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters, LeaseReleases releases) {
-		this.lease = new Lease(redis, "leader", properties.leaseTtl(), clock);
-		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), monotonic);
+	LeaderElection(LeaseStore store, SuiteProperties suite, ElectionProperties properties, Clock clock,
+			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters) {
+		this.lease = new Lease(store, "leader", meters);
+		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), properties.watchdog().margin(), monotonic);
 		this.id = suite.instanceId();
 		this.clock = clock;
 		this.monotonic = monotonic;
@@ -75,8 +76,8 @@ public class LeaderElection implements SmartLifecycle {
 		this.metrics = new ElectionMetrics(meters, this.watchdog::mayAct);
 		this.renewInterval = properties.renewInterval();
 		this.loop = new FixedDelayLoop("leader-election", this.renewInterval, this::step);
-		this.releases = releases;
-		releases.onRelease("leader", this.loop::nudge);
+		this.store = store;
+		store.onRelease("leader", this.loop::nudge);
 	}
 
 	@Override
@@ -118,14 +119,14 @@ public class LeaderElection implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Redis is unreachable or slow: the watchdog decides when to stop acting.
+			// The store is unreachable or slow: the watchdog decides when to stop acting.
 			logger.warn("{} could not reach the leader lease: {}", this.id, ex.getMessage());
 		}
 		if (this.watchdog.expired()) {
 			fire();
 		}
 		// After the lease work, which must not wait on a subscription.
-		this.releases.subscribe();
+		this.store.watch();
 	}
 
 	private void fire() {
@@ -136,21 +137,29 @@ public class LeaderElection implements SmartLifecycle {
 
 	private void acquire() {
 		long sent = this.watchdog.stamp();
-		long answer = this.lease.acquire(this.id);
-		if (answer <= 0) {
-			observed(-answer);
-			tryAgainAtExpiry();
-			return;
+		switch (this.lease.acquire(this.id, this.token)) {
+			case Acquisition.Won won -> elected(won.token(), sent);
+			case Acquisition.Held held -> {
+				observed(held.token());
+				tryAgainAtExpiry();
+			}
+			case Acquisition.Unknown unknown -> {
+				// The store may have made us leader in a term we do not know: we act only
+				// once an answer tells us its token, which the next attempt gets.
+			}
 		}
+	}
+
+	private void elected(long token, long sent) {
 		// The token first: the moment the watchdog says "act", the ticks read it.
-		this.token = answer;
+		this.token = token;
 		this.since = this.clock.instant();
 		this.watchdog.confirmed(sent);
 		this.termStarted = this.monotonic.nanos();
-		observed(answer);
+		observed(token);
 		this.metrics.electionWon();
-		logger.info("{} was elected leader with fencing token {}", this.id, answer);
-		this.events.publishEvent(new LeaderElected(this.id, answer, this.since));
+		logger.info("{} was elected leader with fencing token {}", this.id, token);
+		this.events.publishEvent(new LeaderElected(this.id, token, this.since));
 	}
 
 	/**
@@ -167,18 +176,26 @@ public class LeaderElection implements SmartLifecycle {
 
 	private void renew() {
 		long sent = this.watchdog.stamp();
-		boolean renewed = this.lease.renew(this.id);
+		Renewal renewal = this.lease.renew(this.id);
 		this.metrics.renewal(Duration.ofNanos(this.monotonic.nanos() - sent));
-		if (renewed) {
-			this.watchdog.confirmed(sent);
-		}
-		else if (this.watchdog.expired()) {
-			// The refusal came after our own deadline: we had stopped acting already.
-			fire();
-		}
-		else {
-			this.watchdog.stop();
-			ended(Reason.RENEWAL_REFUSED);
+		switch (renewal) {
+			case RENEWED -> this.watchdog.confirmed(sent);
+			case REFUSED -> {
+				if (this.watchdog.expired()) {
+					// The refusal came after our own deadline: we had stopped acting
+					// already.
+					fire();
+				}
+				else {
+					this.watchdog.stop();
+					ended(Reason.RENEWAL_REFUSED);
+				}
+			}
+			case UNKNOWN -> {
+				// Perhaps extended, perhaps not: we act only until the deadline of the
+				// last
+				// renewal that was confirmed, which holds either way.
+			}
 		}
 	}
 
@@ -232,7 +249,7 @@ public class LeaderElection implements SmartLifecycle {
 	}
 
 	/**
-	 * @return the lease as Redis holds it now
+	 * @return the lease as the store holds it now
 	 */
 	public Optional<LeaseTerm> current() {
 		return this.lease.current();

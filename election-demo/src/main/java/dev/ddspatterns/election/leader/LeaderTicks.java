@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.ddspatterns.election.ElectionProperties;
 import dev.ddspatterns.election.FixedDelayLoop;
 import dev.ddspatterns.election.ledger.FencedLedger;
+import dev.ddspatterns.election.ledger.TermTicks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,7 @@ class LeaderTicks implements SmartLifecycle {
 
 	private final FixedDelayLoop loop;
 
-	private long term;
-
-	private long tick;
+	private final TermTicks ticks = new TermTicks("leader");
 
 	LeaderTicks(LeaderElection election, FencedLedger ledger, ElectionProperties properties) {
 		this.election = election;
@@ -62,19 +61,17 @@ class LeaderTicks implements SmartLifecycle {
 			return;
 		}
 		long token = this.election.token();
-		if (token != this.term) {
-			this.term = token;
-			this.tick = 0;
-		}
 		try {
 			Thread.sleep(this.holdBeforeWrite);
-			this.ledger.append(this.election.id(), token, ++this.tick);
+			this.ticks.write(token, (tick) -> this.ledger.append(this.election.id(), token, tick));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Tick {} of term {} was not written: {}", this.tick, token, ex.getMessage());
+			// Not Redis's answer (append() turns those into outcomes): a bug, kept from
+			// ending the loop.
+			logger.error("A tick of term {} failed", token, ex);
 		}
 	}
 

@@ -25,7 +25,7 @@ public class LeaseReleases implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LeaseReleases.class);
 
-	private static final byte[] CHANNELS = Lease.key("*", "released").getBytes(StandardCharsets.UTF_8);
+	private static final byte[] CHANNELS = RedisLeases.key("*", "released").getBytes(StandardCharsets.UTF_8);
 
 	private final RedisConnectionFactory connections;
 

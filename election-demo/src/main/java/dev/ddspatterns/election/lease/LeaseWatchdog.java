@@ -4,10 +4,12 @@ import java.time.Duration;
 
 /**
  * The holder's own view of its lease, and the book's watchdog: the holder may act only
- * while this says so. The lease counts as valid until one ttl after the last successful
- * acquisition or renewal was <em>sent</em>, not answered: Redis started the ttl somewhere
- * between the two, so counting from the send can only end the lease early here, never
- * late. It is measured on a {@link MonotonicClock}, which a wall-clock correction cannot
+ * while this says so. The lease counts as valid until one ttl, less a margin, after the
+ * last successful acquisition or renewal was <em>sent</em>, not answered: Redis started
+ * the ttl somewhere between the two, so counting from the send can only end the lease
+ * early here, never late. The margin covers what counting from the send cannot: the
+ * holder's clock and the store's running at different rates, or the store's jumping
+ * ahead. It is measured on a {@link MonotonicClock}, which a wall-clock correction cannot
  * move.
  *
  * <p>
@@ -17,7 +19,7 @@ import java.time.Duration;
  */
 public class LeaseWatchdog {
 
-	private final long ttlNanos;
+	private final long actNanos;
 
 	private final MonotonicClock clock;
 
@@ -25,8 +27,15 @@ public class LeaseWatchdog {
 
 	private volatile boolean holding;
 
-	public LeaseWatchdog(Duration ttl, MonotonicClock clock) {
-		this.ttlNanos = ttl.toNanos();
+	/**
+	 * @param ttl the lease's ttl
+	 * @param margin how much earlier than one ttl after the send the holder stops acting,
+	 * for a holder's clock that runs slower than the store's, or a store's clock that
+	 * jumps ahead
+	 * @param clock the holder's monotonic clock
+	 */
+	public LeaseWatchdog(Duration ttl, Duration margin, MonotonicClock clock) {
+		this.actNanos = ttl.minus(margin).toNanos();
 		this.clock = clock;
 	}
 
@@ -43,7 +52,7 @@ public class LeaseWatchdog {
 	 * @param sentAt the {@link #stamp()} taken before it was sent
 	 */
 	public void confirmed(long sentAt) {
-		long until = sentAt + this.ttlNanos;
+		long until = sentAt + this.actNanos;
 		if (!this.holding || until - this.validUntil > 0) {
 			this.validUntil = until;
 		}

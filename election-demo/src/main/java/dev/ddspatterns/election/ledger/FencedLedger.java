@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -24,7 +25,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * A lease alone cannot stop a holder that was paused past its ttl and wakes up still
  * believing it holds the lease; the ledger can, because the successor's token is higher.
  * Rejections are counted ({@code election.ledger.rejected}) and logged: each one is a
- * stale owner caught in the act.
+ * stale owner caught in the act. An append whose call failed is neither accepted nor
+ * rejected but unknown ({@code election.ledger.unknown}): it may have run.
  */
 public class FencedLedger {
 
@@ -45,17 +47,20 @@ public class FencedLedger {
 
 	private final Counter rejected;
 
+	private final Counter unknown;
+
 	public FencedLedger(StringRedisTemplate redis, String name, Clock clock, MeterRegistry meters) {
 		this.redis = redis;
 		this.name = name;
 		this.clock = clock;
 		this.accepted = meters.counter("election.ledger.accepted", "ledger", name);
 		this.rejected = meters.counter("election.ledger.rejected", "ledger", name);
+		this.unknown = meters.counter("election.ledger.unknown", "ledger", name);
 	}
 
 	/**
 	 * @param name a ledger's name
-	 * @param part {@code entries} or {@code high}
+	 * @param part {@code entries}, {@code high} or {@code tick}
 	 * @return the Redis key of that part of the ledger
 	 */
 	public static String key(String name, String part) {
@@ -63,22 +68,44 @@ public class FencedLedger {
 	}
 
 	/**
-	 * Appends an entry unless a newer term has already written.
+	 * Appends an entry unless a newer term has already written, or this very tick was
+	 * appended before.
 	 * @param writer the writing replica's id
 	 * @param token the fencing token of the term the writer believes it is in
 	 * @param tick the writer's tick number within that term
-	 * @return whether the entry was accepted
+	 * @return what came of it; {@link Append#UNKNOWN} if the call failed, since it may
+	 * have run all the same
 	 */
-	public boolean append(String writer, long token, long tick) {
-		Long answer = this.redis.execute(APPEND, List.of(key(this.name, "high"), key(this.name, "entries")),
-				Long.toString(token), writer, Long.toString(tick), Long.toString(this.clock.millis()), RETAINED);
-		if (answer != null && answer == 1) {
-			this.accepted.increment();
-			return true;
+	public Append append(String writer, long token, long tick) {
+		Append outcome;
+		try {
+			Long answer = this.redis.execute(APPEND,
+					List.of(key(this.name, "high"), key(this.name, "entries"), key(this.name, "tick")),
+					Long.toString(token), writer, Long.toString(tick), Long.toString(this.clock.millis()), RETAINED);
+			outcome = Append.of((answer != null) ? answer : 0);
 		}
-		this.rejected.increment();
-		logger.warn("Ledger {} rejected tick {} of {} with stale token {}", this.name, tick, writer, token);
-		return false;
+		catch (DataAccessException ex) {
+			this.unknown.increment();
+			logger.warn("Ledger {}: the outcome of tick {} of {} with token {} is unknown ({}): it may or may not"
+					+ " be written", this.name, tick, writer, token, ex.getMessage());
+			return Append.UNKNOWN;
+		}
+		switch (outcome) {
+			case ACCEPTED -> this.accepted.increment();
+			case ALREADY_ACCEPTED -> {
+				this.accepted.increment();
+				logger.info("Ledger {}: tick {} of {} with token {} had been written by the attempt whose outcome"
+						+ " was unknown", this.name, tick, writer, token);
+			}
+			case REJECTED -> {
+				this.rejected.increment();
+				logger.warn("Ledger {} rejected tick {} of {} with stale token {}", this.name, tick, writer, token);
+			}
+			default -> {
+				// Redis answered: the outcome is known.
+			}
+		}
+		return outcome;
 	}
 
 	/**

@@ -2,10 +2,12 @@ package dev.ddspatterns.election.shards;
 
 import java.util.Optional;
 
+import dev.ddspatterns.election.lease.Acquisition;
 import dev.ddspatterns.election.lease.Lease;
 import dev.ddspatterns.election.lease.LeaseTerm;
 import dev.ddspatterns.election.lease.LeaseWatchdog;
 import dev.ddspatterns.election.ledger.FencedLedger;
+import dev.ddspatterns.election.ledger.TermTicks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +27,16 @@ class OwnedShard {
 
 	private final FencedLedger ledger;
 
+	private final TermTicks ticks;
+
 	private volatile long token;
-
-	private long term;
-
-	private long tick;
 
 	OwnedShard(int number, Lease lease, LeaseWatchdog watchdog, FencedLedger ledger) {
 		this.number = number;
 		this.lease = lease;
 		this.watchdog = watchdog;
 		this.ledger = ledger;
+		this.ticks = new TermTicks(lease.name());
 	}
 
 	int number() {
@@ -51,12 +52,15 @@ class OwnedShard {
 			return;
 		}
 		long sent = this.watchdog.stamp();
-		if (this.lease.renew(id)) {
-			this.watchdog.confirmed(sent);
-		}
-		else {
-			this.watchdog.stop();
-			logger.warn("{} lost shard {} of token {}: the lease was gone", id, this.number, this.token);
+		switch (this.lease.renew(id)) {
+			case RENEWED -> this.watchdog.confirmed(sent);
+			case REFUSED -> {
+				this.watchdog.stop();
+				logger.warn("{} lost shard {} of token {}: the lease was gone", id, this.number, this.token);
+			}
+			case UNKNOWN -> {
+				// Valid until the last confirmed renewal's deadline: the watchdog's call.
+			}
 		}
 	}
 
@@ -77,12 +81,11 @@ class OwnedShard {
 
 	private void claim(String id) {
 		long sent = this.watchdog.stamp();
-		long answer = this.lease.acquire(id);
-		if (answer > 0) {
+		if (this.lease.acquire(id, this.token) instanceof Acquisition.Won won) {
 			// The token first: the moment the watchdog says "act", the ticks read it.
-			this.token = answer;
+			this.token = won.token();
 			this.watchdog.confirmed(sent);
-			logger.info("{} owns shard {} with fencing token {}", id, this.number, answer);
+			logger.info("{} owns shard {} with fencing token {}", id, this.number, won.token());
 		}
 	}
 
@@ -114,11 +117,7 @@ class OwnedShard {
 	void tick(String id) {
 		if (this.watchdog.mayAct()) {
 			long token = this.token;
-			if (token != this.term) {
-				this.term = token;
-				this.tick = 0;
-			}
-			this.ledger.append(id, token, ++this.tick);
+			this.ticks.write(token, (tick) -> this.ledger.append(id, token, tick));
 		}
 	}
 

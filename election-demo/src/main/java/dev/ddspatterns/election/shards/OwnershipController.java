@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ddspatterns.election.lease.LeaseStoreUnavailable;
 import dev.ddspatterns.election.lease.LeaseTerm;
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who owns each shard, as the shard leases in Redis say, and what this replica acts on.
+ * Who owns each shard, as the shard leases in the lease store say, and what this replica
+ * acts on.
  */
 @RestController
 class OwnershipController {
@@ -37,9 +38,9 @@ class OwnershipController {
 						: new ShardOwner(shard.number(), null, 0, null, null));
 			}
 		}
-		catch (DataAccessException ex) {
+		catch (LeaseStoreUnavailable ex) {
 			throw new ProblemException(ProblemType.UNAVAILABLE,
-					"Redis, which holds the shard leases, cannot be reached", Map.of(), ex);
+					"The lease store, which holds the shard leases, cannot be reached", Map.of(), ex);
 		}
 		return new Ownership(shards, this.ownership.id(), this.ownership.acting());
 	}
@@ -47,7 +48,7 @@ class OwnershipController {
 	/**
 	 * Shard ownership.
 	 *
-	 * @param shards every shard's owner, as Redis says
+	 * @param shards every shard's owner, as the lease store says
 	 * @param self this replica's id
 	 * @param acting the shards this replica acts on, by its own view
 	 */

@@ -7,7 +7,7 @@ import java.util.List;
 import dev.ddspatterns.election.ElectionProperties;
 import dev.ddspatterns.election.FixedDelayLoop;
 import dev.ddspatterns.election.lease.Lease;
-import dev.ddspatterns.election.lease.LeaseReleases;
+import dev.ddspatterns.election.lease.LeaseStore;
 import dev.ddspatterns.election.lease.LeaseWatchdog;
 import dev.ddspatterns.election.lease.MonotonicClock;
 import dev.ddspatterns.election.ledger.FencedLedger;
@@ -44,20 +44,21 @@ public class ShardOwnership implements SmartLifecycle {
 
 	private final FixedDelayLoop ticks;
 
-	private final LeaseReleases releases;
+	private final LeaseStore store;
 
-	ShardOwnership(StringRedisTemplate redis, SuiteProperties suite, ElectionProperties properties, Clock clock,
-			MonotonicClock monotonic, MeterRegistry meters, LeaseReleases releases) {
+	ShardOwnership(StringRedisTemplate redis, LeaseStore store, SuiteProperties suite, ElectionProperties properties,
+			Clock clock, MonotonicClock monotonic, MeterRegistry meters) {
 		this.members = new Members(redis, properties.leaseTtl());
 		this.id = suite.instanceId();
 		this.leases = new FixedDelayLoop("shard-leases", properties.renewInterval(), this::step);
 		this.ticks = new FixedDelayLoop("shard-ticks", properties.tickInterval(), this::tick);
-		this.releases = releases;
-		releases.onRelease("shard-", this.leases::nudge);
+		this.store = store;
+		store.onRelease("shard-", this.leases::nudge);
 		for (int shard = 0; shard < properties.shards(); shard++) {
 			String name = OwnershipPlan.name(shard);
-			this.shards.add(new OwnedShard(shard, new Lease(redis, name, properties.leaseTtl(), clock),
-					new LeaseWatchdog(properties.leaseTtl(), monotonic), new FencedLedger(redis, name, clock, meters)));
+			this.shards.add(new OwnedShard(shard, new Lease(store, name, meters),
+					new LeaseWatchdog(properties.leaseTtl(), properties.watchdog().margin(), monotonic),
+					new FencedLedger(redis, name, clock, meters)));
 		}
 	}
 
@@ -108,7 +109,7 @@ public class ShardOwnership implements SmartLifecycle {
 		}
 		this.shards.forEach(OwnedShard::checkExpiry);
 		// After the lease work, which must not wait on a subscription.
-		this.releases.subscribe();
+		this.store.watch();
 	}
 
 	void tick() {

@@ -13,7 +13,7 @@ class LeaseWatchdogTests {
 
 	private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
-	private final LeaseWatchdog watchdog = new LeaseWatchdog(TTL, this.now::get);
+	private final LeaseWatchdog watchdog = new LeaseWatchdog(TTL, Duration.ZERO, this.now::get);
 
 	@Test
 	void aHolderMayNotActBeforeItHoldsALease() {
@@ -32,6 +32,20 @@ class LeaseWatchdogTests {
 		advance(Duration.ofMillis(1));
 		assertThat(this.watchdog.mayAct()).isFalse();
 		assertThat(this.watchdog.expired()).isTrue();
+	}
+
+	@Test
+	void theHolderStopsActingTheMarginBeforeOneTtlAfterTheSend() {
+		LeaseWatchdog watchdog = new LeaseWatchdog(TTL, Duration.ofMillis(50), this.now::get);
+		long sent = watchdog.stamp();
+		advance(Duration.ofMillis(400));
+		watchdog.confirmed(sent);
+		advance(Duration.ofMillis(1049));
+		assertThat(watchdog.mayAct()).isTrue();
+		assertThat(watchdog.remaining()).isEqualTo(Duration.ofMillis(1));
+		advance(Duration.ofMillis(1));
+		assertThat(watchdog.mayAct()).as("50 ms before the lease's end by the holder's clock").isFalse();
+		assertThat(watchdog.expired()).isTrue();
 	}
 
 	@Test

@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import dev.ddspatterns.testsupport.Signals;
+import dev.ddspatterns.testsupport.ServerProcess;
 
 /**
  * A {@code redis-server} process on the loopback interface. Faults are real signals sent
@@ -31,7 +30,7 @@ public final class RedisProcess implements RedisNode {
 
 	private final Path workDir;
 
-	private Process process;
+	private ServerProcess process;
 
 	private RedisProcess(String name, int port, RedisNode replicaOf) {
 		this.name = name;
@@ -85,23 +84,16 @@ public final class RedisProcess implements RedisNode {
 		if (this.replicaOf != null) {
 			command.addAll(List.of("--replicaof", this.replicaOf.host(), String.valueOf(this.replicaOf.port())));
 		}
-		try {
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + command.get(0), ex);
-		}
+		this.process = ServerProcess.start(this.name, command, logFile());
 		awaitReady();
 	}
 
 	private void awaitReady() {
 		boolean replica = this.replicaOf != null;
 		if (!RespProbe.awaitReply(address(), replica ? "INFO replication" : "PING",
-				replica ? "master_link_status:up" : "PONG", START_TIMEOUT, this.process::isAlive)) {
-			String why = this.process.isAlive() ? " did not become ready in " + START_TIMEOUT : " exited at start-up";
-			throw new IllegalStateException(this.name + why + ":\n" + logTail());
+				replica ? "master_link_status:up" : "PONG", START_TIMEOUT, this.process::isRunning)) {
+			String why = this.process.isRunning() ? " did not become ready in " + START_TIMEOUT : " exited at start-up";
+			throw new IllegalStateException(this.name + why + ":\n" + this.process.logTail());
 		}
 	}
 
@@ -128,35 +120,32 @@ public final class RedisProcess implements RedisNode {
 	@Override
 	public synchronized void stop() {
 		if (isRunning()) {
-			Signals.send(this.process.toHandle(), "CONT");
-			this.process.destroy();
-			awaitExit();
+			this.process.stop();
 		}
 	}
 
 	@Override
 	public synchronized void kill() {
 		if (isRunning()) {
-			this.process.destroyForcibly();
-			awaitExit();
+			this.process.kill();
 		}
 	}
 
 	@Override
 	public synchronized void pause() {
-		Signals.send(running(), "STOP");
+		running().pause();
 	}
 
 	@Override
 	public synchronized void resume() {
-		Signals.send(running(), "CONT");
+		running().resume();
 	}
 
-	private ProcessHandle running() {
+	private ServerProcess running() {
 		if (!isRunning()) {
 			throw new IllegalStateException(this.name + " is not running");
 		}
-		return this.process.toHandle();
+		return this.process;
 	}
 
 	@Override
@@ -167,7 +156,7 @@ public final class RedisProcess implements RedisNode {
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.process != null && this.process.isAlive();
+		return this.process != null && this.process.isRunning();
 	}
 
 	/**
@@ -182,27 +171,6 @@ public final class RedisProcess implements RedisNode {
 	 */
 	public Path logFile() {
 		return this.workDir.resolve("redis.log");
-	}
-
-	private void awaitExit() {
-		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private String logTail() {
-		try {
-			List<String> lines = Files.readAllLines(logFile());
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
 	}
 
 	@Override
