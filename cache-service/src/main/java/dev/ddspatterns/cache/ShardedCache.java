@@ -75,7 +75,7 @@ public class ShardedCache {
 		this.nearCache.invalidate(key);
 		RedisShard shard = this.router.shardFor(key);
 		timed(shard, "put", () -> {
-			shard.put(key, value, ttl);
+			this.router.put(key, value, ttl);
 			return null;
 		});
 	}

@@ -114,6 +114,13 @@ record CacheClient(int replica, int port, History history) {
 		return send(request("/v1/shards").GET().build());
 	}
 
+	/**
+	 * @return the epoch of the shard map this replica routes by
+	 */
+	long epoch() {
+		return shards().json().get("epoch").asLong();
+	}
+
 	private Answer send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

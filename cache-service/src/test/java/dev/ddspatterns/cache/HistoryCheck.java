@@ -40,6 +40,8 @@ import dev.ddspatterns.cache.CacheOperation.Type;
  */
 final class HistoryCheck {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(HistoryCheck.class);
+
 	private final Duration slack;
 
 	HistoryCheck(Duration slack) {
@@ -56,6 +58,26 @@ final class HistoryCheck {
 		List<Anomaly> anomalies = new ArrayList<>();
 		byKey.forEach((key, operations) -> anomalies.addAll(new KeyHistory(operations).check()));
 		return anomalies;
+	}
+
+	/**
+	 * Checks a history, logs what it holds and what it breaks, and fails if it breaks
+	 * anything.
+	 * @param history the operations of a test
+	 * @param slack how much a value's expiry may differ from its write's window
+	 */
+	static void assertNoAnomalies(History history, Duration slack) {
+		List<CacheOperation> operations = history.operations();
+		List<Anomaly> anomalies = new HistoryCheck(slack).check(operations);
+		Map<Kind, Long> counts = count(anomalies);
+		Map<String, Long> outcomes = operations.stream()
+			.collect(Collectors.groupingBy((op) -> op.type() + " " + op.outcome(), java.util.TreeMap::new,
+					Collectors.counting()));
+		logger.info("{} operations {}; anomalies: {}", operations.size(), outcomes, counts);
+		anomalies.stream().limit(20).forEach((anomaly) -> logger.info("{}", anomaly));
+		org.assertj.core.api.Assertions.assertThat(counts.values())
+			.as("anomalies by kind: %s; the first: %s", counts, anomalies.stream().findFirst())
+			.containsOnly(0L);
 	}
 
 	/**
@@ -167,16 +189,18 @@ final class HistoryCheck {
 		}
 
 		/**
-		 * @return a write that began after {@code end} and was seen before the read
-		 * began, or {@code null}
+		 * @return the latest write that began after {@code end} and was seen before the
+		 * read began, or {@code null}
 		 */
 		private CacheOperation supersedingWrite(long end, CacheOperation read) {
+			CacheOperation latest = null;
 			for (CacheOperation write : this.writes) {
-				if (write != read && end < write.invoked() && this.visibleAt.get(write) < read.invoked()) {
-					return write;
+				if (write != read && end < write.invoked() && this.visibleAt.get(write) < read.invoked()
+						&& (latest == null || write.invoked() > latest.invoked())) {
+					latest = write;
 				}
 			}
-			return null;
+			return latest;
 		}
 
 		private static long end(CacheOperation write) {

@@ -43,6 +43,14 @@ class HistoryCheckTests {
 	}
 
 	@Test
+	void aReadIsJudgedByTheLatestWriteThatReplacedItsValue() {
+		assertThat(kinds(check(put("v1", 0, 10), put("v2", 20, 30), delete(true, 40, 50), read("v1", 60, 70))))
+			.containsExactly(Kind.RESURRECTED);
+		assertThat(kinds(check(put("v1", 0, 10), delete(true, 20, 30), put("v2", 40, 50), read("v1", 60, 70))))
+			.containsExactly(Kind.STALE_READ);
+	}
+
+	@Test
 	void nothingFoundAfterAnAcknowledgedWriteIsALostWrite() {
 		assertThat(kinds(check(put("v1", 0, 10), read(null, 20, 30)))).containsExactly(Kind.LOST_WRITE);
 	}

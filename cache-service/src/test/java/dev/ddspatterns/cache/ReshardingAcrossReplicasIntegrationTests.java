@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.ddspatterns.cache.CacheClient.Answer;
-import dev.ddspatterns.cache.HistoryCheck.Anomaly;
-import dev.ddspatterns.cache.HistoryCheck.Kind;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * adds a shard and then removes another. The whole history of operations is checked
  * afterwards ({@link HistoryCheck}): no acknowledged write lost, no deleted key back, no
  * read older than a write acknowledged before it began, every value's time to live kept.
+ * A fourth replica started afterwards, from the same configuration, routes by the new
+ * map, not by its properties.
  */
 class ReshardingAcrossReplicasIntegrationTests {
 
@@ -36,13 +36,13 @@ class ReshardingAcrossReplicasIntegrationTests {
 	/**
 	 * Operations to let complete between the steps, so each step has traffic around it.
 	 */
-	private static final int OPERATIONS_BETWEEN_STEPS = 600;
+	static final int OPERATIONS_BETWEEN_STEPS = 600;
 
 	/**
 	 * The expiry window of a value is widened by this much: a moved value's remaining
 	 * time to live is measured on its old shard and set on the new one a moment later.
 	 */
-	private static final Duration TTL_SLACK = Duration.ofSeconds(1);
+	static final Duration TTL_SLACK = Duration.ofSeconds(1);
 
 	/** Five servers: the replicas start with shard-0 to shard-3; shard-4 joins later. */
 	@RegisterExtension
@@ -52,12 +52,20 @@ class ReshardingAcrossReplicasIntegrationTests {
 
 	@BeforeAll
 	static void startReplicas() {
+		replicas = CacheReplicas.start(3, Path.of("target", "replicas", "resharding"), properties(redis));
+	}
+
+	/**
+	 * @param redis the servers
+	 * @return settings of replicas that start with the first four shards
+	 */
+	static List<String> properties(RedisServers redis) {
 		List<String> properties = new ArrayList<>(CacheReplicas.shardProperties(redis, 4));
 		properties.add(RedisShardsForTests.UNHURRIED);
 		// No key gets hot enough for the near cache here: its staleness bound is
 		// another test's subject.
 		properties.add("suite.cache.hot-keys.threshold=1000000");
-		replicas = CacheReplicas.start(3, Path.of("target", "replicas", "resharding"), properties);
+		return properties;
 	}
 
 	@AfterAll
@@ -94,24 +102,40 @@ class ReshardingAcrossReplicasIntegrationTests {
 		logger.info("Removed shard-1: {} {}", removed.status(), removed.body());
 		assertThat(removed.status()).isEqualTo(200);
 		assertThat(removed.json().get("keysMoved").asLong()).isPositive();
+		long finalEpoch = removed.json().get("epoch").asLong();
 
 		awaitMoreOperations(history);
 		workload.stop();
-		workload.readEverythingEverywhere();
+		for (CacheClient client : clients) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> client.epoch() == finalEpoch);
+		}
+		// Each replica notes the epoch it routes by at its next poll.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode seen = admin.shards().json().get("replicas");
+			for (int i = 0; i < replicas.size(); i++) {
+				assertThat(seen.path("replica-" + i).asLong()).as("replica-%d has seen the map: %s", i, seen)
+					.isEqualTo(finalEpoch);
+			}
+		});
 
-		List<CacheOperation> operations = history.operations();
-		List<Anomaly> anomalies = new HistoryCheck(TTL_SLACK).check(operations);
-		Map<Kind, Long> counts = HistoryCheck.count(anomalies);
-		logger.info("{} operations ({} sent while adding, {} while removing); anomalies: {}", operations.size(),
-				history.sentBetween(addStarted, addEnded), history.sentBetween(removeStarted, removeEnded), counts);
-		anomalies.stream().limit(20).forEach((anomaly) -> logger.info("{}", anomaly));
+		CacheClient later = replicas.client(replicas.startAnother(), history);
+		JsonNode laterListing = later.shards().json();
+		assertThat(laterListing.get("epoch").asLong()).as("the replica started later routes by the stored map")
+			.isEqualTo(finalEpoch);
+		assertThat(laterListing.get("shards").findValuesAsString("name")).containsExactly("shard-0", "shard-2",
+				"shard-3", "shard-4");
+		List<CacheClient> everyReplica = new ArrayList<>(clients);
+		everyReplica.add(later);
+		workload.readEverything(everyReplica);
+
+		logger.info("Sent {} operations while adding, {} while removing", history.sentBetween(addStarted, addEnded),
+				history.sentBetween(removeStarted, removeEnded));
 		assertThat(history.sentBetween(addStarted, addEnded)).as("operations while adding").isPositive();
 		assertThat(history.sentBetween(removeStarted, removeEnded)).as("operations while removing").isPositive();
-		assertThat(counts.values()).as("anomalies by kind: %s; the first: %s", counts, anomalies.stream().findFirst())
-			.containsOnly(0L);
+		HistoryCheck.assertNoAnomalies(history, TTL_SLACK);
 	}
 
-	private static void awaitMoreOperations(History history) {
+	static void awaitMoreOperations(History history) {
 		int target = history.size() + OPERATIONS_BETWEEN_STEPS;
 		await().atMost(Duration.ofMinutes(2)).until(() -> history.size() >= target);
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,8 @@ final class Workload {
 	private final long seed;
 
 	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Set<Integer> retired = ConcurrentHashMap.newKeySet();
 
 	private ExecutorService clients;
 
@@ -80,7 +84,7 @@ final class Workload {
 	private void run(int client, CacheClient replica) {
 		Random random = new Random(this.seed + client);
 		long sequence = 0;
-		while (this.running.get()) {
+		while (this.running.get() && !this.retired.contains(replica.replica())) {
 			String key = key(random.nextInt(this.keys));
 			int dice = random.nextInt(100);
 			if (dice < 50) {
@@ -105,11 +109,23 @@ final class Workload {
 		this.clients.shutdown();
 	}
 
-	/** Reads every key through every replica, after the clients have stopped. */
-	void readEverythingEverywhere() throws Exception {
-		try (ExecutorService readers = Executors.newFixedThreadPool(this.replicas.size())) {
+	/**
+	 * Stops the clients of one replica, which the test is about to kill, so they do not
+	 * spin on a dead process.
+	 * @param replica the replica's index
+	 */
+	void retire(int replica) {
+		this.retired.add(replica);
+	}
+
+	/**
+	 * Reads every key through each of the given replicas, after the clients have stopped.
+	 * @param through a client of each replica to read through
+	 */
+	void readEverything(List<CacheClient> through) throws Exception {
+		try (ExecutorService readers = Executors.newFixedThreadPool(through.size())) {
 			List<Future<?>> done = new ArrayList<>();
-			for (CacheClient replica : this.replicas) {
+			for (CacheClient replica : through) {
 				done.add(readers.submit(() -> {
 					for (int k = 0; k < this.keys; k++) {
 						replica.get(1000 + replica.replica(), key(k));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.ddspatterns.cache.CacheProperties;
+import dev.ddspatterns.service.SuiteProperties;
 import dev.ddspatterns.service.dns.ShortLivedDns;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -16,7 +17,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the shards, their breakers, the router and resharding from configuration. */
+/**
+ * Wires the shards, their breakers, the shared shard map, the router and resharding from
+ * configuration.
+ */
 @Configuration(proxyBeanMethods = false)
 class ShardBeans {
 
@@ -44,14 +48,33 @@ class ShardBeans {
 		return registry;
 	}
 
+	/**
+	 * The shared map lives on {@code suite.cache.shard-map.uri}, or on the first
+	 * configured shard's primary when that is not set.
+	 */
 	@Bean(destroyMethod = "close")
-	ShardRouter shardRouter(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers) {
-		return new ShardRouter(properties, new RedisShardFactory(properties, resources, breakers));
+	ShardMapStore shardMapStore(CacheProperties properties, ClientResources resources) {
+		return new ShardMapStore(properties.shardMapServer(), properties.commandTimeout(), resources);
+	}
+
+	@Bean(destroyMethod = "close")
+	ShardRouter shardRouter(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers,
+			ShardMapStore store) {
+		ShardConnections connections = new ShardConnections(new RedisShardFactory(properties, resources, breakers),
+				properties.commandTimeout().multipliedBy(4));
+		return new ShardRouter(properties, connections, store);
+	}
+
+	@Bean(destroyMethod = "close")
+	Resharding resharding(ShardRouter router, ShardMapStore store, SuiteProperties suite, CacheProperties properties,
+			Clock clock) {
+		return new Resharding(router, store, suite.instanceId(), properties.shardMap(), clock);
 	}
 
 	@Bean
-	Resharding resharding(ShardRouter router, Clock clock) {
-		return new Resharding(router, clock);
+	ShardMapSync shardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding, SuiteProperties suite,
+			CacheProperties properties) {
+		return new ShardMapSync(router, store, resharding, suite.instanceId(), properties.shardMap().pollInterval());
 	}
 
 }
