@@ -175,6 +175,30 @@ class ShardFailureIntegrationTests {
 	}
 
 	@Test
+	void shardChangesAreRefusedWhileTheMapsServerIsDownAndKeysStillRouteByTheMapInHand() {
+		// The shard map lives on shard-0's primary (suite.cache.shard-map.uri is not
+		// set).
+		redis.shard(0).primary().kill();
+
+		this.http.delete()
+			.uri("/v1/shards/shard-2")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("map-unavailable");
+		for (int shard : List.of(1, 2)) {
+			String key = this.keyOnShard.get(shard);
+			put(key).expectStatus().isNoContent();
+			this.http.get().uri("/v1/cache/{key}", key).exchange().expectStatus().isOk();
+		}
+		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void instanceStaysReadyUntilNoShardAnswers() {
 		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
 		redis.shard(0).primary().kill();
