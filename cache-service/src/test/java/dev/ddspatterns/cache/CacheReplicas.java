@@ -107,18 +107,21 @@ final class CacheReplicas implements AutoCloseable {
 	}
 
 	/**
-	 * The {@code suite.cache.shards} settings for the first shards of {@code redis},
-	 * named {@code shard-0} ...
+	 * Settings of replicas that start with the first shards of {@code redis}, named
+	 * {@code shard-0} ..., and a near cache no key gets hot enough for (its staleness
+	 * bound is another test's subject).
 	 * @param redis the servers
 	 * @param count how many shards the replicas start with
 	 * @return {@code name=value} settings
 	 */
-	static List<String> shardProperties(RedisServers redis, int count) {
+	static List<String> settings(RedisServers redis, int count) {
 		List<String> settings = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			settings.add("suite.cache.shards[" + i + "].name=shard-" + i);
 			settings.add("suite.cache.shards[" + i + "].primary=" + redis.shard(i).primary().uri());
 		}
+		settings.add(RedisShardsForTests.UNHURRIED);
+		settings.add("suite.cache.hot-keys.threshold=1000000");
 		return settings;
 	}
 

@@ -52,20 +52,8 @@ class ReshardingAcrossReplicasIntegrationTests {
 
 	@BeforeAll
 	static void startReplicas() {
-		replicas = CacheReplicas.start(3, Path.of("target", "replicas", "resharding"), properties(redis));
-	}
-
-	/**
-	 * @param redis the servers
-	 * @return settings of replicas that start with the first four shards
-	 */
-	static List<String> properties(RedisServers redis) {
-		List<String> properties = new ArrayList<>(CacheReplicas.shardProperties(redis, 4));
-		properties.add(RedisShardsForTests.UNHURRIED);
-		// No key gets hot enough for the near cache here: its staleness bound is
-		// another test's subject.
-		properties.add("suite.cache.hot-keys.threshold=1000000");
-		return properties;
+		replicas = CacheReplicas.start(3, Path.of("target", "replicas", "resharding"),
+				CacheReplicas.settings(redis, 4));
 	}
 
 	@AfterAll
