@@ -115,6 +115,27 @@ record CacheClient(int replica, int port, History history) {
 	}
 
 	/**
+	 * A plain {@code GET /v1/cache/{key}}, not recorded in the history.
+	 * @param key the key
+	 * @return the status, the body and where the value came from ({@code X-Cache-Source})
+	 */
+	Answer read(String key) {
+		return send(request("/v1/cache/" + key).GET().build());
+	}
+
+	/**
+	 * A plain {@code PUT /v1/cache/{key}}, not recorded in the history.
+	 * @param key the key
+	 * @param value the value
+	 * @return the status
+	 */
+	Answer write(String key, String value) {
+		return send(request("/v1/cache/" + key).header("Content-Type", "text/plain")
+			.PUT(HttpRequest.BodyPublishers.ofString(value))
+			.build());
+	}
+
+	/**
 	 * @return the epoch of the shard map this replica routes by
 	 */
 	long epoch() {
@@ -124,7 +145,8 @@ record CacheClient(int replica, int port, History history) {
 	private Answer send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response.body());
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("X-Cache-Source").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -156,8 +178,9 @@ record CacheClient(int replica, int port, History history) {
 	 *
 	 * @param status the HTTP status
 	 * @param body the body
+	 * @param source where a value came from ({@code X-Cache-Source}), if the answer says
 	 */
-	record Answer(int status, String body) {
+	record Answer(int status, String body, String source) {
 
 		JsonNode json() {
 			return CacheClient.json.readTree(this.body.getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.ddspatterns.cache.CacheProperties;
+import dev.ddspatterns.cache.hotkeys.NearCache;
 import dev.ddspatterns.service.SuiteProperties;
 import dev.ddspatterns.service.dns.ShortLivedDns;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -72,9 +73,15 @@ class ShardBeans {
 	}
 
 	@Bean
-	ShardMapSync shardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding, SuiteProperties suite,
-			CacheProperties properties) {
-		return new ShardMapSync(router, store, resharding, suite.instanceId(), properties.shardMap().pollInterval());
+	Invalidations invalidations(ShardMapStore store, NearCache<?> nearCache) {
+		return new Invalidations(store, nearCache);
+	}
+
+	@Bean
+	ShardMapSync shardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding,
+			Invalidations invalidations, SuiteProperties suite, CacheProperties properties) {
+		return new ShardMapSync(router, store, resharding, invalidations, suite.instanceId(),
+				properties.shardMap().pollInterval());
 	}
 
 }

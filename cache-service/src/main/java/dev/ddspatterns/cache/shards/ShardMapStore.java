@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -27,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The shared shard map on its Redis server: one hash ({@code cache-map}: epoch and map)
  * replaced only by compare-and-set on the epoch ({@code scripts/publish-map.lua}), a
  * channel on which every change is announced, the lease of the replica driving a
- * migration, and a note per replica of the newest epoch it routes by.
+ * migration, a note per replica of the newest epoch it routes by, and the channel on
+ * which writes are announced to the replicas' near caches.
  *
  * <p>
  * If this server is down, replicas keep routing by the map they have and no change can be
@@ -42,6 +45,8 @@ final class ShardMapStore implements AutoCloseable {
 	static final String DRIVER_KEY = "cache-map:driver";
 
 	static final String SEEN_PREFIX = "cache-map:seen:";
+
+	static final String INVALIDATIONS = "cache-map:invalidations";
 
 	private final RedisClient client;
 
@@ -156,13 +161,24 @@ final class ShardMapStore implements AutoCloseable {
 	}
 
 	/**
-	 * Calls {@code onChange} whenever a new map is published. Only a shortcut: a replica
-	 * that misses an announcement finds the map at its next poll. Lettuce subscribes
-	 * again after a reconnect.
-	 * @param onChange what to do; it runs on a Redis client thread, so it should only
-	 * hand work over
+	 * Announces a write, so every replica drops the key from its near cache.
+	 * @param key the key written
 	 */
-	synchronized void subscribe(Runnable onChange) {
+	void publishInvalidation(String key) {
+		redis().publish(INVALIDATIONS, key);
+	}
+
+	/**
+	 * Subscribes to the announcements of new maps and of writes. A map announcement is
+	 * only a shortcut: a replica that misses one finds the map at its next poll. A missed
+	 * write announcement would leave a stale value in a near cache, so {@code listener}
+	 * hears when the subscription is lost and when it is back (Lettuce subscribes again
+	 * after a reconnect).
+	 * @param onMapChange what to do when a map is published; it runs on a Redis client
+	 * thread, so it should only hand work over
+	 * @param listener who hears of writes, and of the subscription's state
+	 */
+	synchronized void subscribe(Runnable onMapChange, InvalidationListener listener) {
 		if (this.subscription != null) {
 			return;
 		}
@@ -171,12 +187,50 @@ final class ShardMapStore implements AutoCloseable {
 
 			@Override
 			public void message(String channel, String message) {
-				onChange.run();
+				if (channel.equals(INVALIDATIONS)) {
+					listener.invalidated(message);
+				}
+				else {
+					onMapChange.run();
+				}
+			}
+
+			@Override
+			public void subscribed(String channel, long count) {
+				if (channel.equals(INVALIDATIONS)) {
+					listener.listening();
+				}
 			}
 
 		});
-		pubSub.sync().subscribe(CHANNEL);
+		this.client.addListener(new RedisConnectionStateListener() {
+
+			@Override
+			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+				if (connection == pubSub) {
+					listener.deaf();
+				}
+			}
+
+		});
+		pubSub.sync().subscribe(CHANNEL, INVALIDATIONS);
 		this.subscription = pubSub;
+	}
+
+	/** Hears of writes announced by any replica. */
+	interface InvalidationListener {
+
+		/**
+		 * @param key a key written
+		 */
+		void invalidated(String key);
+
+		/** The subscription is up: from now on every announcement arrives. */
+		void listening();
+
+		/** The subscription is lost: announcements may be missed until it is back. */
+		void deaf();
+
 	}
 
 	private RedisCommands<String, String> redis() {

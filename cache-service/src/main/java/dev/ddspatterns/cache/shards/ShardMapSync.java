@@ -17,7 +17,8 @@ import org.springframework.context.SmartLifecycle;
  * (storing its configured one if there is none yet), then again whenever a change is
  * announced and, as the safety net for announcements lost while disconnected, every poll
  * interval. After each read it notes the epoch it routes by, for {@code GET /v1/shards},
- * and looks for a migration left without a driver.
+ * and looks for a migration left without a driver. The same subscription carries the near
+ * caches' invalidations ({@link Invalidations}).
  *
  * <p>
  * Requests do not wait for this loop: a shard that refuses a stale epoch makes the
@@ -33,6 +34,8 @@ final class ShardMapSync implements SmartLifecycle {
 
 	private final Resharding resharding;
 
+	private final Invalidations invalidations;
+
 	private final String instanceId;
 
 	private final Duration pollInterval;
@@ -41,11 +44,12 @@ final class ShardMapSync implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService loop;
 
-	ShardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding, String instanceId,
-			Duration pollInterval) {
+	ShardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding, Invalidations invalidations,
+			String instanceId, Duration pollInterval) {
 		this.router = router;
 		this.store = store;
 		this.resharding = resharding;
+		this.invalidations = invalidations;
 		this.instanceId = instanceId;
 		this.pollInterval = pollInterval;
 	}
@@ -73,7 +77,7 @@ final class ShardMapSync implements SmartLifecycle {
 
 	private void subscribe() {
 		try {
-			this.store.subscribe(this::nudge);
+			this.store.subscribe(this::nudge, this.invalidations);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Not subscribed to shard map changes yet: {}", ex.getMessage());
