@@ -190,15 +190,18 @@ public final class ShardRouter implements AutoCloseable {
 
 	/**
 	 * Reads the stored map and routes by it if it is newer. Where no map is stored yet,
-	 * stores this replica's own first.
+	 * stores this replica's own first; where the stored one is older than this replica's
+	 * (its server restarted empty and a replica that knew less stored its map first),
+	 * stores this replica's, so the map comes back at the newest epoch any replica knows.
 	 * @return the map routed by now
 	 * @throws RuntimeException if the map's server cannot be read
 	 */
 	ShardMap refresh() {
 		Optional<ShardMap> found = this.store.read();
-		if (found.isEmpty()) {
-			ShardMap own = this.topology.map();
-			this.store.publish(0, (own.epoch() == 0) ? own.asFirst() : own);
+		ShardMap own = this.topology.map();
+		long storedEpoch = found.map(ShardMap::epoch).orElse(0L);
+		if (found.isEmpty() || storedEpoch < own.epoch()) {
+			this.store.publish(storedEpoch, (own.epoch() == 0) ? own.asFirst() : own);
 			found = this.store.read();
 		}
 		found.ifPresent(this::install);
