@@ -21,11 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * A change of the shared {@link ShardMap} is always made the same way, by the one replica
- * holding the {@link DriverLease}: raise every shard's fence to the new epoch, then
- * publish the map with a compare-and-set on the epoch. Fencing first means no shard
- * accepts a request routed by the old map once any replica can route by the new one. A
- * shard that cannot be fenced stops the change, and the old map is published again under
- * the new epoch, so the shards fenced already serve again.
+ * holding the {@link DriverLease}: fence every shard, then publish
+ * ({@link MapPublisher}).
  *
  * <p>
  * Adding or removing a shard is three such changes: publish the map with the migration
@@ -39,9 +36,11 @@ public final class Resharding implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Resharding.class);
 
-	private final ShardRouter router;
+	private final MapFollower follower;
 
 	private final ShardMapStore store;
+
+	private final MapPublisher publisher;
 
 	private final KeyMover mover;
 
@@ -59,10 +58,11 @@ public final class Resharding implements AutoCloseable {
 
 	private final AtomicBoolean driving = new AtomicBoolean();
 
-	Resharding(ShardRouter router, ShardMapStore store, String instanceId, CacheProperties.SharedMap settings,
-			Clock clock) {
-		this.router = router;
+	Resharding(ShardRouter router, MapFollower follower, ShardMapStore store, String instanceId,
+			CacheProperties.SharedMap settings, Clock clock) {
+		this.follower = follower;
 		this.store = store;
+		this.publisher = new MapPublisher(follower, store);
 		this.mover = new KeyMover(router::shardKey);
 		this.instanceId = instanceId;
 		this.leaseTtl = settings.driverLease();
@@ -82,7 +82,7 @@ public final class Resharding implements AutoCloseable {
 			return ReshardReport.unchanged("add", shard.name(), current.epoch());
 		}
 		current.adding(shard, this.instanceId);
-		this.router.connect(shard).keyCount();
+		this.follower.connect(shard).keyCount();
 		return drive("add", shard.name(), (map) -> map.hasMember(shard) ? null : map.adding(shard, this.instanceId));
 	}
 
@@ -108,7 +108,7 @@ public final class Resharding implements AutoCloseable {
 			if (next == null) {
 				return ReshardReport.unchanged(action, shard, current.epoch());
 			}
-			return migrate(action, change(current, next), lease);
+			return migrate(action, this.publisher.change(current, next), lease);
 		});
 	}
 
@@ -121,23 +121,23 @@ public final class Resharding implements AutoCloseable {
 		if (this.driving.get()) {
 			return;
 		}
-		ShardMap stored = this.router.map();
-		if (stored.repair(this.router.highestFenceSeen(), false) == Repair.NONE
-				|| stored.repair(this.router.highestFenceSeen(), this.store.leaseHeld()) == Repair.NONE) {
+		ShardMap stored = this.follower.topology().map();
+		if (stored.repair(this.follower.highestFenceSeen(), false) == Repair.NONE
+				|| stored.repair(this.follower.highestFenceSeen(), this.store.leaseHeld()) == Repair.NONE) {
 			return;
 		}
 		this.repairs.execute(() -> {
 			try {
 				whileDriving((lease) -> {
 					ShardMap current = freshMap();
-					switch (current.repair(this.router.highestFenceSeen(), false)) {
+					switch (current.repair(this.follower.highestFenceSeen(), false)) {
 						case TAKE_OVER -> {
 							logger.info("Taking over {} at epoch {}", current.migration(), current.epoch());
 							ReshardReport report = migrate("resume",
-									change(current, current.takenOverBy(this.instanceId)), lease);
+									this.publisher.change(current, current.takenOverBy(this.instanceId)), lease);
 							logger.info("Finished the migration taken over: {}", report);
 						}
-						case REISSUE -> reissue(current, this.router.highestFenceSeen());
+						case REISSUE -> this.publisher.reissue(current, this.follower.highestFenceSeen());
 						case NONE -> {
 						}
 					}
@@ -168,9 +168,9 @@ public final class Resharding implements AutoCloseable {
 
 	private ReshardReport migrate(String action, ShardMap moving, DriverLease lease) {
 		Instant start = this.clock.instant();
-		KeyMover.Moved moved = this.mover.move(this.router.topology(), lease::held);
-		ShardMap finished = change(moving, moving.finished());
-		for (RedisShard shard : this.router.shards()) {
+		KeyMover.Moved moved = this.mover.move(this.follower.topology(), lease::held);
+		ShardMap finished = this.publisher.change(moving, moving.finished());
+		for (RedisShard shard : this.follower.topology().shards().values()) {
 			try {
 				shard.clearMarkers();
 			}
@@ -185,66 +185,9 @@ public final class Resharding implements AutoCloseable {
 				fraction, moved.movedTo(), Duration.between(start, this.clock.instant()).toMillis());
 	}
 
-	/**
-	 * Fences every shard of {@code next} with its epoch, then publishes it in place of
-	 * {@code current}.
-	 * @return the published map
-	 */
-	private ShardMap change(ShardMap current, ShardMap next) {
-		long highest = next.epoch();
-		try {
-			for (CacheProperties.Shard shard : next.shards()) {
-				highest = Math.max(highest, this.router.connect(shard).fence(next.epoch()));
-			}
-		}
-		catch (ShardUnavailableException ex) {
-			reissue(current, next.epoch());
-			throw new ReshardingRefused(Reason.MAP_UNAVAILABLE,
-					"Shard " + ex.shard() + " cannot be fenced, so the shard map stays as it was", ex);
-		}
-		if (highest > next.epoch()) {
-			reissue(current, highest);
-			throw new ReshardingRefused(Reason.MAP_UNAVAILABLE,
-					"An unfinished change had fenced the shards at epoch " + highest + "; try again");
-		}
-		if (!publish(current, next)) {
-			throw new ReshardingRefused(Reason.MAP_UNAVAILABLE,
-					"The shard map changed while this replica was changing it");
-		}
-		return next;
-	}
-
-	/**
-	 * Publishes {@code current} again under an epoch at least {@code fence}, so requests
-	 * pass shards a change fenced before it failed. Safe whatever the map holds: only the
-	 * epoch changes.
-	 */
-	private void reissue(ShardMap current, long fence) {
-		try {
-			publish(current, current.reissued(Math.max(fence, current.epoch() + 1)));
-		}
-		catch (RuntimeException ex) {
-			logger.info("Could not publish the shard map again: {}", ex.getMessage());
-		}
-	}
-
-	private boolean publish(ShardMap current, ShardMap next) {
-		boolean published;
-		try {
-			published = this.store.publish(current.epoch(), next);
-		}
-		catch (RuntimeException ex) {
-			throw new ReshardingRefused(Reason.MAP_UNAVAILABLE, "The shard map's server cannot be reached", ex);
-		}
-		if (published) {
-			this.router.install(next);
-		}
-		return published;
-	}
-
 	private ShardMap freshMap() {
 		try {
-			return this.router.refresh();
+			return this.follower.refresh();
 		}
 		catch (RuntimeException ex) {
 			throw new ReshardingRefused(Reason.MAP_UNAVAILABLE, "The shard map's server cannot be reached", ex);

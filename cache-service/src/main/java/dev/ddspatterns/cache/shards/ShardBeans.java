@@ -59,17 +59,22 @@ class ShardBeans {
 	}
 
 	@Bean(destroyMethod = "close")
-	ShardRouter shardRouter(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers,
+	MapFollower mapFollower(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers,
 			ShardMapStore store) {
 		ShardConnections connections = new ShardConnections(new RedisShardFactory(properties, resources, breakers),
 				properties.commandTimeout().multipliedBy(4));
-		return new ShardRouter(properties, connections, store);
+		return new MapFollower(ShardMap.configured(properties.shards()), store, connections);
+	}
+
+	@Bean
+	ShardRouter shardRouter(CacheProperties properties, MapFollower follower) {
+		return new ShardRouter(properties, follower);
 	}
 
 	@Bean(destroyMethod = "close")
-	Resharding resharding(ShardRouter router, ShardMapStore store, SuiteProperties suite, CacheProperties properties,
-			Clock clock) {
-		return new Resharding(router, store, suite.instanceId(), properties.shardMap(), clock);
+	Resharding resharding(ShardRouter router, MapFollower follower, ShardMapStore store, SuiteProperties suite,
+			CacheProperties properties, Clock clock) {
+		return new Resharding(router, follower, store, suite.instanceId(), properties.shardMap(), clock);
 	}
 
 	@Bean
@@ -78,9 +83,9 @@ class ShardBeans {
 	}
 
 	@Bean
-	ShardMapSync shardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding,
+	ShardMapSync shardMapSync(MapFollower follower, ShardMapStore store, Resharding resharding,
 			Invalidations invalidations, SuiteProperties suite, CacheProperties properties) {
-		return new ShardMapSync(router, store, resharding, invalidations, suite.instanceId(),
+		return new ShardMapSync(follower, store, resharding, invalidations, suite.instanceId(),
 				properties.shardMap().pollInterval());
 	}
 

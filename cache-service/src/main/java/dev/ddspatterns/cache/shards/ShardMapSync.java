@@ -22,13 +22,13 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>
  * Requests do not wait for this loop: a shard that refuses a stale epoch makes the
- * request fetch the map itself ({@link ShardRouter}).
+ * request fetch the map itself ({@link MapFollower#catchUp}).
  */
 final class ShardMapSync implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ShardMapSync.class);
 
-	private final ShardRouter router;
+	private final MapFollower follower;
 
 	private final ShardMapStore store;
 
@@ -44,9 +44,9 @@ final class ShardMapSync implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService loop;
 
-	ShardMapSync(ShardRouter router, ShardMapStore store, Resharding resharding, Invalidations invalidations,
+	ShardMapSync(MapFollower follower, ShardMapStore store, Resharding resharding, Invalidations invalidations,
 			String instanceId, Duration pollInterval) {
-		this.router = router;
+		this.follower = follower;
 		this.store = store;
 		this.resharding = resharding;
 		this.invalidations = invalidations;
@@ -66,7 +66,7 @@ final class ShardMapSync implements SmartLifecycle {
 		this.nudged.set(false);
 		try {
 			subscribe();
-			ShardMap map = this.router.refresh();
+			ShardMap map = this.follower.refresh();
 			this.store.markSeen(this.instanceId, map.epoch(), this.pollInterval.multipliedBy(5));
 			this.resharding.repairIfNeeded();
 		}
