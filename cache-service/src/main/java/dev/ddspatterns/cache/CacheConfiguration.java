@@ -3,17 +3,23 @@ package dev.ddspatterns.cache;
 import java.time.Clock;
 
 import dev.ddspatterns.cache.hotkeys.HotKeyDetector;
+import dev.ddspatterns.cache.hotkeys.NearCache;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock and the hot-key detector. */
+/** The clock, the hot-key detector and the near cache. */
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
 
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	NearCache<StoredValue.Read> nearCache(CacheProperties properties) {
+		return new NearCache<>(properties.hotKeys().nearCacheTtl(), properties.hotKeys().nearCacheSize());
 	}
 
 	@Bean

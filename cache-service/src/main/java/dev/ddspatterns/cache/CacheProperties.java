@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param breaker circuit breaker settings, one breaker per Redis server
  * @param hotKeys hot-key detection and near-cache settings
  * @param origins backends the read-through route may fetch from, by name
+ * @param shardMap where the shard map all replicas share lives, and how replicas follow
+ * it
  */
 @ConfigurationProperties("suite.cache")
 @Validated
@@ -41,11 +43,18 @@ public record CacheProperties(@NotEmpty List<@Valid Shard> shards, @DefaultValue
 		@DefaultValue("primary") ReadFrom readFrom, @DefaultValue("250ms") Duration commandTimeout,
 		@DefaultValue("256") @Min(1) @Max(4096) int maxKeyLength, @DefaultValue("1MB") DataSize maxValueSize,
 		@DefaultValue("1h") Duration defaultTtl, @DefaultValue("30d") Duration maxTtl,
-		@DefaultValue @Valid Breaker breaker, @DefaultValue @Valid HotKeys hotKeys,
-		Map<String, @Valid Origin> origins) {
+		@DefaultValue @Valid Breaker breaker, @DefaultValue @Valid HotKeys hotKeys, Map<String, @Valid Origin> origins,
+		@DefaultValue @Valid SharedMap shardMap) {
 
 	public CacheProperties {
 		origins = (origins != null) ? Map.copyOf(origins) : Map.of();
+	}
+
+	/**
+	 * @return the Redis server that holds the shared shard map
+	 */
+	public URI shardMapServer() {
+		return (this.shardMap.uri() != null) ? this.shardMap.uri() : this.shards.get(0).primary();
 	}
 
 	@AssertTrue(message = "shard names must be unique")
@@ -125,6 +134,33 @@ public record CacheProperties(@NotEmpty List<@Valid Shard> shards, @DefaultValue
 	public record HotKeys(@DefaultValue("10s") Duration window, @DefaultValue("50") @Min(2) int threshold,
 			@DefaultValue("2s") Duration nearCacheTtl, @DefaultValue("1000") @Min(1) int nearCacheSize,
 			@DefaultValue("20") @Min(1) int tracked) {
+	}
+
+	/**
+	 * The shard map every replica routes by, kept on one Redis server. The configured
+	 * {@code shards} only seed it: the first replica to start stores them as epoch 1, and
+	 * every replica, including one started later, routes by the stored map from then on.
+	 *
+	 * @param uri the Redis server that holds it, {@code redis://host:port}; the first
+	 * configured shard's primary when not set. It stays the map's home even if that shard
+	 * leaves the ring.
+	 * @param pollInterval how often a replica reads the map even without an announcement
+	 * of a change
+	 * @param driverLease how long the replica changing the map may go without renewing
+	 * its lease before another replica takes its migration over
+	 * @param catchUpTimeout how long a request refused by a shard fenced with a newer map
+	 * waits for this replica to read that map before it answers 503
+	 */
+	public record SharedMap(URI uri, @DefaultValue("1s") Duration pollInterval,
+			@DefaultValue("5s") Duration driverLease, @DefaultValue("2s") Duration catchUpTimeout) {
+
+		@AssertTrue(
+				message = "poll-interval, driver-lease and catch-up-timeout must be positive, and driver-lease at least 300ms")
+		boolean isTimingSane() {
+			return this.pollInterval.isPositive() && this.catchUpTimeout.isPositive()
+					&& this.driverLease.toMillis() >= 300;
+		}
+
 	}
 
 	/**

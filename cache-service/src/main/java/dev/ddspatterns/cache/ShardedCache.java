@@ -2,10 +2,11 @@ package dev.ddspatterns.cache;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ddspatterns.cache.hotkeys.HotKeyDetector;
+import dev.ddspatterns.cache.hotkeys.NearCache;
+import dev.ddspatterns.cache.shards.Invalidations;
 import dev.ddspatterns.cache.shards.RedisShard;
 import dev.ddspatterns.cache.shards.ShardRouter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,11 +19,12 @@ import org.springframework.stereotype.Component;
  * several Redis shards (the sharding ambassador).
  *
  * <p>
- * Reads of hot keys are answered from a small near cache in this instance's memory, so a
- * key that every request wants stops hammering the one shard that owns it. The price is
- * staleness: a write through another instance is seen here only when the near-cache entry
- * expires, which is why its time to live is short. Writes through this instance
- * invalidate it at once.
+ * Reads of hot keys are answered from a small near cache in this replica's memory, so a
+ * key that every request wants stops hammering the one shard that owns it. Every write,
+ * through whichever replica, is announced before it is acknowledged, and each replica's
+ * near cache drops the key when the announcement arrives ({@link Invalidations}): a
+ * replica serves a replaced value for at most the time one announcement takes to arrive,
+ * and not at all while it cannot hear announcements.
  */
 @Component
 public class ShardedCache {
@@ -31,18 +33,19 @@ public class ShardedCache {
 
 	private final HotKeyDetector hotKeys;
 
-	private final Cache<String, StoredValue.Read> nearCache;
+	private final NearCache<StoredValue.Read> nearCache;
+
+	private final Invalidations invalidations;
 
 	private final MeterRegistry meters;
 
-	ShardedCache(ShardRouter router, HotKeyDetector hotKeys, CacheProperties properties, MeterRegistry meters) {
+	ShardedCache(ShardRouter router, HotKeyDetector hotKeys, NearCache<StoredValue.Read> nearCache,
+			Invalidations invalidations, MeterRegistry meters) {
 		this.router = router;
 		this.hotKeys = hotKeys;
+		this.nearCache = nearCache;
+		this.invalidations = invalidations;
 		this.meters = meters;
-		this.nearCache = Caffeine.newBuilder()
-			.expireAfterWrite(properties.hotKeys().nearCacheTtl())
-			.maximumSize(properties.hotKeys().nearCacheSize())
-			.build();
 	}
 
 	/**
@@ -51,17 +54,18 @@ public class ShardedCache {
 	 */
 	public Optional<StoredValue.Read> get(String key) {
 		boolean hot = this.hotKeys.recordRead(key);
-		StoredValue.Read near = this.nearCache.getIfPresent(key);
+		StoredValue.Read near = this.nearCache.get(key);
 		if (near != null) {
 			this.meters.counter("cache.near.hits").increment();
 			return Optional.of(near);
 		}
+		NearCache.Ticket ticket = this.nearCache.beginRead(key);
 		RedisShard shard = this.router.shardFor(key);
 		Optional<StoredValue.Read> read = timed(shard, "get", () -> this.router.read(key));
 		this.meters.counter("cache.requests", "shard", shard.name(), "result", read.isPresent() ? "hit" : "miss")
 			.increment();
 		if (hot && read.isPresent()) {
-			this.nearCache.put(key, new StoredValue.Read(read.get().value(), read.get().ttl(), "near-cache"));
+			this.nearCache.offer(key, ticket, new StoredValue.Read(read.get().value(), read.get().ttl(), "near-cache"));
 		}
 		return read;
 	}
@@ -72,12 +76,16 @@ public class ShardedCache {
 	 * @param ttl how long it lives
 	 */
 	public void put(String key, StoredValue value, Duration ttl) {
-		this.nearCache.invalidate(key);
 		RedisShard shard = this.router.shardFor(key);
-		timed(shard, "put", () -> {
-			shard.put(key, value, ttl);
-			return null;
-		});
+		try {
+			timed(shard, "put", () -> {
+				this.router.put(key, value, ttl);
+				return null;
+			});
+		}
+		finally {
+			this.invalidations.announce(key);
+		}
 	}
 
 	/**
@@ -85,12 +93,16 @@ public class ShardedCache {
 	 * @return whether it was there
 	 */
 	public boolean delete(String key) {
-		this.nearCache.invalidate(key);
 		RedisShard shard = this.router.shardFor(key);
-		return timed(shard, "delete", () -> this.router.delete(key));
+		try {
+			return timed(shard, "delete", () -> this.router.delete(key));
+		}
+		finally {
+			this.invalidations.announce(key);
+		}
 	}
 
-	private <T> T timed(RedisShard shard, String operation, java.util.function.Supplier<T> call) {
+	private <T> T timed(RedisShard shard, String operation, Supplier<T> call) {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "error";
 		try {

@@ -8,6 +8,8 @@ import dev.ddspatterns.testsupport.redis.RedisServers;
 import dev.ddspatterns.testsupport.redis.RedisShard;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -65,10 +67,12 @@ final class RedisShardsForTests {
 
 	/**
 	 * @param shard a shard
-	 * @return how many keys its primary holds
+	 * @return how many cached values its primary holds, not counting the keys the
+	 * sharding protocol keeps beside them (the fence, moved-markers, the shared map)
 	 */
 	static long keysOn(RedisShard shard) {
-		return onServer(shard.primary(), RedisCommands::dbsize);
+		return onServer(shard.primary(),
+				(redis) -> ScanIterator.scan(redis, ScanArgs.Builder.matches("cache:*").limit(1000)).stream().count());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.ddspatterns.testsupport.redis.RedisServers;
+import io.lettuce.core.SetArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -102,13 +103,11 @@ class ReshardingIntegrationTests {
 	@Test
 	void shardChangesThatCannotHappenAreRefused() {
 		RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		http.post()
+		expectRefusal(http.post()
 			.uri("/v1/shards")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", "shard-0", "primary", redis.shard(3).primary().uri()))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT);
+			.exchange(), HttpStatus.CONFLICT, "shard-exists");
 		http.post()
 			.uri("/v1/shards")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -116,7 +115,65 @@ class ReshardingIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
-		http.delete().uri("/v1/shards/no-such-shard").exchange().expectStatus().isNotFound();
+		expectRefusal(http.delete().uri("/v1/shards/no-such-shard").exchange(), HttpStatus.NOT_FOUND, "no-such-shard");
+	}
+
+	@Test
+	void addingAShardThatIsAlreadyAMemberMovesNothing() {
+		RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		long epoch = epoch(http);
+		http.post()
+			.uri("/v1/shards")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "shard-1", "primary", redis.shard(1).primary().uri()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.keysMoved")
+			.isEqualTo(0)
+			.jsonPath("$.epoch")
+			.isEqualTo(epoch);
+		assertThat(epoch(http)).as("the map did not change").isEqualTo(epoch);
+	}
+
+	@Test
+	void aChangeWhileAnotherReplicaIsChangingTheMapIsRefusedWithAConflict() {
+		RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// What another replica holds while it fences, publishes and moves keys.
+		RedisShardsForTests.onServer(redis.shard(0).primary(),
+				(redis) -> redis.set("cache-map:driver", "replica-elsewhere", SetArgs.Builder.px(60_000)));
+		try {
+			expectRefusal(http.post()
+				.uri("/v1/shards")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("name", "shard-3", "primary", redis.shard(3).primary().uri()))
+				.exchange(), HttpStatus.CONFLICT, "migration-running").jsonPath("$.detail")
+				.value(String.class, (detail) -> assertThat(detail).contains("replica-elsewhere"));
+			expectRefusal(http.delete().uri("/v1/shards/shard-2").exchange(), HttpStatus.CONFLICT, "migration-running");
+		}
+		finally {
+			RedisShardsForTests.onServer(redis.shard(0).primary(), (redis) -> redis.del("cache-map:driver"));
+		}
+		assertThat(RedisShardsForTests.keysOn(redis.shard(3))).isZero();
+	}
+
+	private static RestTestClient.BodyContentSpec expectRefusal(RestTestClient.ResponseSpec response, HttpStatus status,
+			String reason) {
+		return response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo(reason);
+	}
+
+	private static long epoch(RestTestClient http) {
+		return http.get().uri("/v1/shards").exchange().returnResult(ShardListing.class).getResponseBody().epoch();
+	}
+
+	record ShardListing(long epoch) {
 	}
 
 	private static String locate(RestTestClient http, String key) {

@@ -175,6 +175,65 @@ class ShardFailureIntegrationTests {
 	}
 
 	@Test
+	void shardChangesAreRefusedWhileTheMapsServerIsDownAndKeysStillRouteByTheMapInHand() {
+		// The shard map lives on shard-0's primary (suite.cache.shard-map.uri is not
+		// set).
+		redis.shard(0).primary().kill();
+
+		this.http.delete()
+			.uri("/v1/shards/shard-2")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("map-unavailable");
+		for (int shard : List.of(1, 2)) {
+			String key = this.keyOnShard.get(shard);
+			put(key).expectStatus().isNoContent();
+			this.http.get().uri("/v1/cache/{key}", key).exchange().expectStatus().isOk();
+		}
+		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aMapServerRestartedEmptyGetsTheNewestMapBackFromTheReplicas() {
+		RedisNode mapServer = redis.shard(0).primary();
+		java.util.Map<String, String> older = RedisShardsForTests.onServer(mapServer, (r) -> r.hgetall("cache-map"));
+		long removed = this.http.delete()
+			.uri("/v1/shards/shard-2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(Epoch.class)
+			.getResponseBody()
+			.epoch();
+		mapServer.kill();
+		mapServer.restart();
+		// A replica that knew only the older map stores it first.
+		RedisShardsForTests.onServer(mapServer, (r) -> r.hset("cache-map", older));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> RedisShardsForTests.onServer(mapServer, (r) -> r.hget("cache-map", "epoch")),
+					(epoch) -> String.valueOf(removed).equals(epoch));
+		this.http.post()
+			.uri("/v1/shards")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(java.util.Map.of("name", "shard-2", "primary", redis.shard(2).primary().uri()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.epoch")
+			.isEqualTo((int) removed + 2);
+	}
+
+	record Epoch(long epoch) {
+	}
+
+	@Test
 	void instanceStaysReadyUntilNoShardAnswers() {
 		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
 		redis.shard(0).primary().kill();

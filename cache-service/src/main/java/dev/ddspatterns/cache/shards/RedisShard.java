@@ -1,17 +1,15 @@
 package dev.ddspatterns.cache.shards;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
+import dev.ddspatterns.cache.CacheProperties;
 import dev.ddspatterns.cache.CacheProperties.ReadFrom;
-import dev.ddspatterns.cache.StoredValue;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
-import io.lettuce.core.SetArgs;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
@@ -24,22 +22,38 @@ import io.lettuce.core.api.sync.RedisCommands;
  * replication is asynchronous). Writes go to the primary only; when it is down they fail
  * with {@link ShardUnavailableException} rather than land on a replica that would
  * disagree with the primary when it returns.
+ *
+ * <p>
+ * Every operation on a key is one Lua script ({@code scripts/}) that first compares the
+ * epoch of the caller's shard map with the shard's fence and refuses an older one
+ * ({@link StaleEpochException}); the scripts also keep the moved-markers of a migration.
+ * {@link ShardRouter} decides which shard to ask and with what; this class only asks.
  */
 public final class RedisShard implements AutoCloseable {
 
 	/**
-	 * Prefix of every key this service writes, so a server's keys are easy to tell apart.
+	 * Prefix of every value this service writes, so a server's keys are easy to tell
+	 * apart.
 	 */
 	static final String KEY_PREFIX = "cache:";
 
-	private final String name;
+	/** Prefix of the moved-markers a migration leaves on a key's new owner. */
+	static final String MARKER_PREFIX = "cache-moved:";
+
+	/** The newest shard-map epoch this shard has been told about. */
+	static final String FENCE_KEY = "cache-shard:epoch";
+
+	private final CacheProperties.Shard spec;
 
 	private final RedisNodeClient primary;
 
 	private final List<RedisNodeClient> readOrder;
 
-	RedisShard(String name, RedisNodeClient primary, List<RedisNodeClient> replicas, ReadFrom readFrom) {
-		this.name = name;
+	private final byte[] markerTtl;
+
+	RedisShard(CacheProperties.Shard spec, RedisNodeClient primary, List<RedisNodeClient> replicas, ReadFrom readFrom,
+			long markerTtlMillis) {
+		this.spec = spec;
 		this.primary = primary;
 		List<RedisNodeClient> order = new ArrayList<>();
 		if (readFrom == ReadFrom.PRIMARY) {
@@ -50,62 +64,136 @@ public final class RedisShard implements AutoCloseable {
 			order.add(primary);
 		}
 		this.readOrder = List.copyOf(order);
+		this.markerTtl = bytes(markerTtlMillis);
 	}
 
 	/**
 	 * @return the shard's name, the id the ring hashes
 	 */
 	public String name() {
-		return this.name;
+		return this.spec.name();
+	}
+
+	/**
+	 * @return the shard as configured
+	 */
+	CacheProperties.Shard spec() {
+		return this.spec;
+	}
+
+	/**
+	 * Reads a value with its remaining time to live, from the first server that answers.
+	 * @param key the caller's key
+	 * @param epoch the epoch of the caller's shard map
+	 * @param migration the id of the migration moving the key here, 0 if none
+	 * @return what the shard holds for the key
+	 * @throws StaleEpochException if the shard has been fenced with a newer epoch
+	 */
+	Lookup lookup(String key, long epoch, long migration) {
+		Answer<List<Object>> answer = readWithSource((redis) -> LuaScript.READ.run(redis, ScriptOutputType.MULTI,
+				keys(key), bytes(epoch), bytes(migration)));
+		return lookup(accepted(answer.result(), epoch), answer.node());
+	}
+
+	/**
+	 * The migration's read of a value it is about to move: like {@link #lookup}, but on
+	 * the primary only, where the move must happen.
+	 * @param key the caller's key
+	 * @param epoch the epoch of the driver's shard map
+	 * @return what the primary holds for the key
+	 */
+	Lookup take(String key, long epoch) {
+		List<Object> reply = accepted(
+				write((redis) -> LuaScript.READ.run(redis, ScriptOutputType.MULTI, keys(key), bytes(epoch), bytes(0))),
+				epoch);
+		return lookup(reply, this.primary);
+	}
+
+	private static Lookup lookup(List<Object> reply, RedisNodeClient node) {
+		return switch (((Long) reply.get(0)).intValue()) {
+			case 1 -> new Lookup(Lookup.State.VALUE, (byte[]) reply.get(1), (Long) reply.get(2), node.role());
+			case 2 -> new Lookup(Lookup.State.MARKED, null, -2, node.role());
+			default -> new Lookup(Lookup.State.ABSENT, null, -2, node.role());
+		};
 	}
 
 	/**
 	 * @param key the caller's key
-	 * @return the value and its remaining time to live, if present
+	 * @param encoded the value as stored
+	 * @param ttlMillis how long it lives
+	 * @param epoch the epoch of the caller's shard map
+	 * @param migration the id of the migration moving the key here, 0 if none
 	 */
-	public Optional<StoredValue.Read> get(String key) {
-		Answer<byte[]> value = readWithSource((redis) -> redis.get(KEY_PREFIX + key));
-		if (value.result() == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new StoredValue.Read(StoredValue.decode(value.result()), remainingTtl(value.node(), key),
-				value.node().role()));
-	}
-
-	private static Duration remainingTtl(RedisNodeClient node, String key) {
-		try {
-			long millis = node.call((redis) -> redis.pttl(KEY_PREFIX + key));
-			return (millis >= 0) ? Duration.ofMillis(millis) : null;
-		}
-		catch (RuntimeException ex) {
-			// The value was read; a server that fails right after only costs the TTL
-			// header.
-			return null;
-		}
+	void put(String key, byte[] encoded, long ttlMillis, long epoch, long migration) {
+		accepted(write((redis) -> LuaScript.WRITE.run(redis, ScriptOutputType.MULTI, keys(key), bytes(epoch), encoded,
+				bytes(ttlMillis), bytes(migration), this.markerTtl)), epoch);
 	}
 
 	/**
 	 * @param key the caller's key
-	 * @param value the value
-	 * @param ttl how long it lives
+	 * @param epoch the epoch of the caller's shard map
+	 * @param migration the id of the migration moving the key here, 0 if none
+	 * @return whether a value was removed, and whether the migration had marked the key
 	 */
-	public void put(String key, StoredValue value, Duration ttl) {
-		write((redis) -> redis.set(KEY_PREFIX + key, value.encode(), SetArgs.Builder.px(ttl.toMillis())));
+	Deletion delete(String key, long epoch, long migration) {
+		List<Object> reply = accepted(write((redis) -> LuaScript.DELETE.run(redis, ScriptOutputType.MULTI, keys(key),
+				bytes(epoch), bytes(migration), this.markerTtl)), epoch);
+		return new Deletion((Long) reply.get(1) == 1, (Long) reply.get(2) == 1);
 	}
 
 	/**
+	 * The migration's copy of a value, kept only if the key has neither a value nor this
+	 * migration's marker here.
 	 * @param key the caller's key
-	 * @return whether a value was removed
+	 * @param encoded the value as the old owner holds it
+	 * @param ttlMillis what is left of its time to live, or -1 if it has none
+	 * @param epoch the epoch of the driver's shard map
+	 * @param migration the migration's id
+	 * @return whether the value was copied
 	 */
-	public boolean delete(String key) {
-		return write((redis) -> redis.del(KEY_PREFIX + key)) > 0;
+	boolean copy(String key, byte[] encoded, long ttlMillis, long epoch, long migration) {
+		List<Object> reply = accepted(write((redis) -> LuaScript.COPY.run(redis, ScriptOutputType.MULTI, keys(key),
+				bytes(epoch), encoded, bytes(ttlMillis), bytes(migration))), epoch);
+		return (Long) reply.get(1) == 1;
+	}
+
+	/**
+	 * Raises the shard's fence, so it refuses requests routed by an older map.
+	 * @param epoch the epoch of the map about to be published
+	 * @return the fence now, higher than {@code epoch} only if an unfinished change
+	 * fenced it further
+	 */
+	long fence(long epoch) {
+		return write((redis) -> LuaScript.FENCE.<String, byte[], Long>run(redis, ScriptOutputType.INTEGER,
+				new String[] { FENCE_KEY }, bytes(epoch)));
+	}
+
+	/**
+	 * Deletes the moved-markers a finished migration left, in batches.
+	 * @return how many were deleted
+	 */
+	long clearMarkers() {
+		return write((redis) -> {
+			long cleared = 0;
+			List<String> batch = new ArrayList<>();
+			ScanIterator<String> markers = ScanIterator.scan(redis,
+					ScanArgs.Builder.matches(MARKER_PREFIX + "*").limit(500));
+			while (markers.hasNext()) {
+				batch.add(markers.next());
+				if (batch.size() == 500 || !markers.hasNext()) {
+					cleared += redis.del(batch.toArray(String[]::new));
+					batch.clear();
+				}
+			}
+			return cleared;
+		});
 	}
 
 	/**
 	 * @return how many keys the shard holds, read from a server that answers
 	 */
 	public long keyCount() {
-		return read((redis) -> redis.dbsize());
+		return readWithSource(RedisCommands::dbsize).result();
 	}
 
 	/**
@@ -116,49 +204,6 @@ public final class RedisShard implements AutoCloseable {
 		nodes.add(status(this.primary));
 		this.readOrder.stream().filter((node) -> node != this.primary).map(RedisShard::status).forEach(nodes::add);
 		return nodes;
-	}
-
-	private static ShardNodeStatus status(RedisNodeClient node) {
-		return new ShardNodeStatus(node.role(), node.uri().getHost() + ":" + node.uri().getPort(),
-				node.breakerState().name());
-	}
-
-	/**
-	 * Runs a read on the first server that answers.
-	 * @param <T> the result type
-	 * @param commands the read
-	 * @return the first answer
-	 */
-	<T> T read(Function<RedisCommands<String, byte[]>, T> commands) {
-		return readWithSource(commands).result();
-	}
-
-	private <T> Answer<T> readWithSource(Function<RedisCommands<String, byte[]>, T> commands) {
-		RuntimeException last = null;
-		for (RedisNodeClient node : this.readOrder) {
-			try {
-				return new Answer<>(node.call(commands), node);
-			}
-			catch (RuntimeException ex) {
-				last = ex;
-			}
-		}
-		throw new ShardUnavailableException(this.name, "No server of shard " + this.name + " answered", last);
-	}
-
-	/**
-	 * Runs a write on the primary.
-	 * @param <T> the result type
-	 * @param commands the write
-	 * @return its result
-	 */
-	<T> T write(Function<RedisCommands<String, byte[]>, T> commands) {
-		try {
-			return this.primary.call(commands);
-		}
-		catch (RuntimeException ex) {
-			throw new ShardUnavailableException(this.name, "The primary of shard " + this.name + " is unavailable", ex);
-		}
 	}
 
 	/**
@@ -174,32 +219,46 @@ public final class RedisShard implements AutoCloseable {
 		});
 	}
 
-	/**
-	 * Moves one key to another shard with its remaining time to live, unless the target
-	 * already has a value for it: that value was written after the move began, so it
-	 * wins.
-	 * @param key the caller's key
-	 * @param target the key's new owner
-	 * @return whether the key was copied
-	 */
-	boolean moveTo(String key, RedisShard target) {
-		String redisKey = KEY_PREFIX + key;
-		byte[] dump = write((redis) -> redis.dump(redisKey));
-		if (dump == null) {
-			return false;
+	private static ShardNodeStatus status(RedisNodeClient node) {
+		return new ShardNodeStatus(node.role(), node.uri().getHost() + ":" + node.uri().getPort(),
+				node.breakerState().name());
+	}
+
+	private List<Object> accepted(List<Object> reply, long epoch) {
+		if ((Long) reply.get(0) == 0) {
+			throw new StaleEpochException(name(), epoch, (Long) reply.get(1));
 		}
-		long ttl = write((redis) -> redis.pttl(redisKey));
-		boolean copied = target.write((redis) -> {
+		return reply;
+	}
+
+	private <T> Answer<T> readWithSource(Function<RedisCommands<String, byte[]>, T> commands) {
+		RuntimeException last = null;
+		for (RedisNodeClient node : this.readOrder) {
 			try {
-				redis.restore(redisKey, Math.max(ttl, 0), dump);
-				return true;
+				return new Answer<>(node.call(commands), node);
 			}
-			catch (RedisCommandExecutionException busyKey) {
-				return false;
+			catch (RuntimeException ex) {
+				last = ex;
 			}
-		});
-		write((redis) -> redis.del(redisKey));
-		return copied;
+		}
+		throw new ShardUnavailableException(name(), "No server of shard " + name() + " answered", last);
+	}
+
+	private <T> T write(Function<RedisCommands<String, byte[]>, T> commands) {
+		try {
+			return this.primary.call(commands);
+		}
+		catch (RuntimeException ex) {
+			throw new ShardUnavailableException(name(), "The primary of shard " + name() + " is unavailable", ex);
+		}
+	}
+
+	private static String[] keys(String key) {
+		return new String[] { FENCE_KEY, KEY_PREFIX + key, MARKER_PREFIX + key };
+	}
+
+	private static byte[] bytes(long number) {
+		return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	@Override
@@ -211,6 +270,33 @@ public final class RedisShard implements AutoCloseable {
 	}
 
 	private record Answer<T>(T result, RedisNodeClient node) {
+	}
+
+	/**
+	 * What a shard holds for a key.
+	 *
+	 * @param state a value, a migration's marker without a value, or nothing
+	 * @param value the value as stored, if any
+	 * @param pttl its remaining time to live in milliseconds, -1 if it has none
+	 * @param source the role of the server that answered
+	 */
+	record Lookup(State state, byte[] value, long pttl, String source) {
+
+		enum State {
+
+			VALUE, MARKED, ABSENT
+
+		}
+
+	}
+
+	/**
+	 * What a delete did.
+	 *
+	 * @param removed whether a value was removed
+	 * @param marked whether the migration had already marked the key here
+	 */
+	record Deletion(boolean removed, boolean marked) {
 	}
 
 	/**

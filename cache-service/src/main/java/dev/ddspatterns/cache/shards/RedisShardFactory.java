@@ -46,7 +46,8 @@ final class RedisShardFactory {
 		for (int i = 0; i < shard.replicas().size(); i++) {
 			replicas.add(node(shard.name(), "replica-" + i, shard.replicas().get(i)));
 		}
-		return new RedisShard(shard.name(), primary, replicas, this.properties.readFrom());
+		return new RedisShard(shard, primary, replicas, this.properties.readFrom(),
+				this.properties.maxTtl().toMillis());
 	}
 
 	private RedisNodeClient node(String shard, String role, URI uri) {

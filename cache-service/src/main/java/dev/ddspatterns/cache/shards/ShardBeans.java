@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.ddspatterns.cache.CacheProperties;
+import dev.ddspatterns.cache.hotkeys.NearCache;
+import dev.ddspatterns.service.SuiteProperties;
 import dev.ddspatterns.service.dns.ShortLivedDns;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -16,7 +18,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the shards, their breakers, the router and resharding from configuration. */
+/**
+ * Wires the shards, their breakers, the shared shard map, the router and resharding from
+ * configuration.
+ */
 @Configuration(proxyBeanMethods = false)
 class ShardBeans {
 
@@ -44,14 +49,44 @@ class ShardBeans {
 		return registry;
 	}
 
+	/**
+	 * The shared map lives on {@code suite.cache.shard-map.uri}, or on the first
+	 * configured shard's primary when that is not set.
+	 */
 	@Bean(destroyMethod = "close")
-	ShardRouter shardRouter(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers) {
-		return new ShardRouter(properties, new RedisShardFactory(properties, resources, breakers));
+	ShardMapStore shardMapStore(CacheProperties properties, ClientResources resources) {
+		return new ShardMapStore(properties.shardMapServer(), properties.commandTimeout(), resources);
+	}
+
+	@Bean(destroyMethod = "close")
+	MapFollower mapFollower(CacheProperties properties, ClientResources resources, CircuitBreakerRegistry breakers,
+			ShardMapStore store) {
+		ShardConnections connections = new ShardConnections(new RedisShardFactory(properties, resources, breakers),
+				properties.commandTimeout().multipliedBy(4));
+		return new MapFollower(ShardMap.configured(properties.shards()), store, connections);
 	}
 
 	@Bean
-	Resharding resharding(ShardRouter router, Clock clock) {
-		return new Resharding(router, clock);
+	ShardRouter shardRouter(CacheProperties properties, MapFollower follower) {
+		return new ShardRouter(properties, follower);
+	}
+
+	@Bean(destroyMethod = "close")
+	Resharding resharding(ShardRouter router, MapFollower follower, ShardMapStore store, SuiteProperties suite,
+			CacheProperties properties, Clock clock) {
+		return new Resharding(router, follower, store, suite.instanceId(), properties.shardMap(), clock);
+	}
+
+	@Bean
+	Invalidations invalidations(ShardMapStore store, NearCache<?> nearCache) {
+		return new Invalidations(store, nearCache);
+	}
+
+	@Bean
+	ShardMapSync shardMapSync(MapFollower follower, ShardMapStore store, Resharding resharding,
+			Invalidations invalidations, SuiteProperties suite, CacheProperties properties) {
+		return new ShardMapSync(follower, store, resharding, invalidations, suite.instanceId(),
+				properties.shardMap().pollInterval());
 	}
 
 }

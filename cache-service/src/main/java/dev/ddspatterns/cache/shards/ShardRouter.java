@@ -1,51 +1,64 @@
 package dev.ddspatterns.cache.shards;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.ddspatterns.cache.CacheProperties;
 import dev.ddspatterns.cache.CacheProperties.KeySelection;
 import dev.ddspatterns.cache.StoredValue;
-import dev.ddspatterns.sharding.ConsistentHashRing;
+import dev.ddspatterns.cache.shards.RedisShard.Deletion;
+import dev.ddspatterns.cache.shards.RedisShard.Lookup;
+import dev.ddspatterns.cache.shards.Topology.Route;
 import dev.ddspatterns.sharding.HashTag;
-import dev.ddspatterns.sharding.ShardSelector;
 
 /**
- * The sharding function at work: every key goes through the consistent-hash ring to the
- * one shard that owns it.
+ * The sharding function at work: every key goes through the consistent-hash ring of the
+ * shared shard map to the one shard that owns it.
  *
  * <p>
- * The ring and the shards form one immutable {@link Topology} swapped atomically, so a
- * request sees either the old or the new layout, never half of each. While keys are being
- * migrated after a shard joins or leaves, the topology also keeps the previous ring: a
- * key not found at its new owner is looked up at its old one, so live resharding loses no
- * reads.
+ * The map and its connected shards form one immutable {@link Topology} swapped
+ * atomically, so a request sees one map from start to end. Every request carries the
+ * map's epoch to the shard; a shard fenced with a newer epoch refuses it, and the router
+ * fetches the newer map ({@link MapFollower}) and routes again, as a Redis Cluster client
+ * does on {@code MOVED}. It waits at most the catch-up timeout for a map at least that
+ * new before it answers 503.
+ *
+ * <p>
+ * While a migration moves a key from its previous owner to its new one:
+ * <ul>
+ * <li>a write goes to the new owner only, and leaves a moved-marker there: from then on
+ * the new owner alone speaks for the key;</li>
+ * <li>a read asks the new owner, then (no value, no marker) the previous owner, then the
+ * new owner again, in case the key moved between the first two questions;</li>
+ * <li>a delete removes the value at the new owner and leaves the marker, and asks the
+ * previous owner only to learn whether there was a value.</li>
+ * </ul>
+ * The migration's copy ({@code scripts/copy.lua}) never overwrites a value or a marker,
+ * so whatever a client did during the move wins.
  */
-public final class ShardRouter implements AutoCloseable {
+public final class ShardRouter {
 
 	private final KeySelection keySelection;
 
-	private final RedisShardFactory shardFactory;
+	private final MapFollower follower;
 
-	private volatile Topology topology;
+	private final Duration catchUpTimeout;
 
-	ShardRouter(CacheProperties properties, RedisShardFactory shardFactory) {
+	ShardRouter(CacheProperties properties, MapFollower follower) {
 		this.keySelection = properties.keySelection();
-		this.shardFactory = shardFactory;
-		Map<String, RedisShard> shards = new LinkedHashMap<>();
-		properties.shards().forEach((shard) -> shards.put(shard.name(), shardFactory.create(shard)));
-		this.topology = new Topology(ConsistentHashRing.of(shards.keySet()), shards, null);
+		this.follower = follower;
+		this.catchUpTimeout = properties.shardMap().catchUpTimeout();
 	}
 
 	/**
 	 * @param key the caller's key
-	 * @return the shard that owns it
+	 * @return the shard that owns it by the current map
 	 */
 	public RedisShard shardFor(String key) {
-		Topology current = this.topology;
-		return current.shards().get(current.ring().nodeFor(shardKey(key)));
+		return this.follower.topology().route(shardKey(key)).owner();
 	}
 
 	/**
@@ -57,81 +70,108 @@ public final class ShardRouter implements AutoCloseable {
 	}
 
 	/**
-	 * Reads a key from its owner, or from its previous owner while it may not have moved
-	 * yet.
 	 * @param key the caller's key
 	 * @return the value if present
 	 */
 	public Optional<StoredValue.Read> read(String key) {
-		Topology current = this.topology;
-		String shardKey = shardKey(key);
-		Optional<StoredValue.Read> read = current.shards().get(current.ring().nodeFor(shardKey)).get(key);
-		if (read.isEmpty() && current.previousRing() != null) {
-			return current.shards().get(current.previousRing().nodeFor(shardKey)).get(key);
-		}
-		return read;
+		return routed((topology) -> {
+			Route route = topology.route(shardKey(key));
+			long epoch = topology.epoch();
+			Lookup found = route.owner().lookup(key, epoch, route.migration());
+			if (route.moving() && found.state() == Lookup.State.ABSENT) {
+				found = route.previous().lookup(key, epoch, 0);
+				if (found.state() == Lookup.State.ABSENT) {
+					found = route.owner().lookup(key, epoch, route.migration());
+				}
+			}
+			return (found.state() == Lookup.State.VALUE)
+					? Optional.of(new StoredValue.Read(StoredValue.decode(found.value()),
+							(found.pttl() >= 0) ? Duration.ofMillis(found.pttl()) : null, found.source()))
+					: Optional.empty();
+		});
 	}
 
 	/**
-	 * Deletes a key from its owner and, while resharding, from its previous owner.
+	 * @param key the caller's key
+	 * @param value the value
+	 * @param ttl how long it lives
+	 */
+	public void put(String key, StoredValue value, Duration ttl) {
+		byte[] encoded = value.encode();
+		routed((topology) -> {
+			Route route = topology.route(shardKey(key));
+			route.owner().put(key, encoded, ttl.toMillis(), topology.epoch(), route.migration());
+			return null;
+		});
+	}
+
+	/**
 	 * @param key the caller's key
 	 * @return whether a value was removed
 	 */
 	public boolean delete(String key) {
-		Topology current = this.topology;
-		String shardKey = shardKey(key);
-		boolean deleted = current.shards().get(current.ring().nodeFor(shardKey)).delete(key);
-		if (current.previousRing() != null) {
-			deleted |= current.shards().get(current.previousRing().nodeFor(shardKey)).delete(key);
-		}
-		return deleted;
+		return routed((topology) -> {
+			Route route = topology.route(shardKey(key));
+			Deletion deletion = route.owner().delete(key, topology.epoch(), route.migration());
+			if (deletion.removed() || deletion.marked() || !route.moving()) {
+				return deletion.removed();
+			}
+			// The value, if any, was still on the previous owner: it is dead now that
+			// the marker is set, and deleting it there tells whether there was one.
+			return route.previous().delete(key, topology.epoch(), 0).removed();
+		});
 	}
 
 	/**
-	 * @return the current shards in ring order of configuration
+	 * Runs an operation on the current topology, and again on a newer one as long as a
+	 * shard says the map is stale and a newer map turns up within the catch-up timeout.
+	 */
+	private <T> T routed(Function<Topology, T> operation) {
+		long deadline = System.nanoTime() + this.catchUpTimeout.toNanos();
+		while (true) {
+			Topology current = this.follower.topology();
+			try {
+				return operation.apply(current);
+			}
+			catch (StaleEpochException stale) {
+				if (!this.follower.catchUp(stale.fence(), deadline)) {
+					throw new ShardUnavailableException(stale.shard(),
+							"The shard map is changing (shard " + stale.shard() + " is at epoch " + stale.fence()
+									+ ", this replica at " + this.follower.topology().epoch() + "); try again",
+							stale);
+				}
+			}
+		}
+	}
+
+	/**
+	 * @return the map routed by now
+	 */
+	public ShardMap map() {
+		return this.follower.topology().map();
+	}
+
+	/**
+	 * @return whether the router has read the shared map at least once, rather than
+	 * routing by its configuration alone
+	 */
+	public boolean routesByStoredMap() {
+		return this.follower.routesByStoredMap();
+	}
+
+	/**
+	 * @return the epoch each replica noted recently that it routes by, by replica id;
+	 * empty if the map's server cannot be read
+	 */
+	public Optional<Map<String, Long>> epochsByReplica() {
+		return this.follower.epochsByReplica();
+	}
+
+	/**
+	 * @return the shards of the current map, in the map's order
 	 */
 	public List<RedisShard> shards() {
-		return List.copyOf(this.topology.shards().values());
-	}
-
-	/**
-	 * @return the topology requests use now
-	 */
-	Topology topology() {
-		return this.topology;
-	}
-
-	/**
-	 * Installs a new topology; {@link Resharding} is the only caller.
-	 * @param next the topology to use from now on
-	 */
-	void install(Topology next) {
-		this.topology = next;
-	}
-
-	RedisShard connect(CacheProperties.Shard shard) {
-		return this.shardFactory.create(shard);
-	}
-
-	@Override
-	public void close() {
-		this.topology.shards().values().forEach(RedisShard::close);
-	}
-
-	/**
-	 * Which shard owns which key.
-	 *
-	 * @param ring the sharding function now
-	 * @param shards the shards by name, including one being drained
-	 * @param previousRing the sharding function before a change whose keys are still
-	 * moving, or {@code null}
-	 */
-	record Topology(ShardSelector ring, Map<String, RedisShard> shards, ShardSelector previousRing) {
-
-		Topology {
-			shards = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(shards));
-		}
-
+		return List.copyOf(this.follower.topology().shards().values());
 	}
 
 }

@@ -17,14 +17,6 @@ final class CacheProblems {
 		return new ProblemException(ProblemType.NOT_FOUND, "No value for key " + key);
 	}
 
-	static ProblemException noShard(String name) {
-		return new ProblemException(ProblemType.NOT_FOUND, "No shard named " + name);
-	}
-
-	static ProblemException conflict(String detail) {
-		return new ProblemException(ProblemType.CONFLICT, detail);
-	}
-
 	static ProblemException tooLarge(long size, long max) {
 		return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
 				"The value is " + size + " bytes; the limit is " + max);
