@@ -63,6 +63,26 @@ class ManifestsTests {
 		assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
 	}
 
+	/**
+	 * Fencing tokens and the ledgers they guard survive a restart of the election's
+	 * Redis: every write is appended and fsynced before Redis answers, to a volume that
+	 * outlives the pod (docs/patterns/fencing.md).
+	 */
+	@Test
+	void theElectionStoreKeepsItsDataOnAPersistentVolumeWithEveryWriteFsynced() {
+		StatefulSet redis = Findings.read("overlays/local")
+			.all(StatefulSet.class)
+			.filter((s) -> s.getMetadata().getName().equals("election-redis"))
+			.findFirst()
+			.orElseThrow();
+		List<String> args = redis.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+		assertThat(String.join(" ", args)).contains("--appendonly yes", "--appendfsync always", "--dir /data");
+		assertThat(redis.getSpec().getVolumeClaimTemplates()).extracting((claim) -> claim.getMetadata().getName())
+			.containsExactly("data");
+		assertThat(redis.getSpec().getTemplate().getSpec().getVolumes())
+			.noneMatch((volume) -> volume.getName().equals("data"));
+	}
+
 	@Test
 	void searchRootAsksEachLeafForTheShardOfItsOrdinal() {
 		Suite suite = Findings.read("overlays/local");

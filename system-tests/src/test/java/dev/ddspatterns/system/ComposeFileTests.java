@@ -141,6 +141,20 @@ class ComposeFileTests {
 		});
 	}
 
+	/**
+	 * Fencing tokens and the ledgers survive a restart of the election's Redis: every
+	 * write is appended and fsynced before Redis answers, to a named volume.
+	 */
+	@Test
+	void theElectionStoreFsyncsEveryWriteToANamedVolume() {
+		Map<String, Object> redis = map(services.get("redis-election"));
+		assertThat(String.join(" ", list(redis.get("command")).stream().map(String::valueOf).toList()))
+			.contains("--appendonly yes", "--appendfsync always", "--dir /data");
+		assertThat(list(redis.get("volumes")).stream().map(String::valueOf).toList())
+			.containsExactly("election-data:/data");
+		assertThat(map(compose.get("volumes"))).containsKey("election-data");
+	}
+
 	@Test
 	void publishedPortsListenOnLoopbackOnly() {
 		services.forEach((name, service) -> list(service.get("ports"))
