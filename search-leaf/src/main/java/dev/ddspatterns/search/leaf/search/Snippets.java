@@ -59,7 +59,12 @@ final class Snippets {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (InvalidTokenOffsetsException ex) {
+		catch (InvalidTokenOffsetsException | IllegalArgumentException ex) {
+			// IllegalArgumentException: the highlighter weights a fuzzy query's terms by
+			// 1 - edits / length, below zero for a term shorter than its edits ("a~"
+			// meets
+			// "ox"), and Lucene refuses a negative weight. The search itself scored them;
+			// only the marks are lost.
 			return oneLine(HTML_TEXT.encodeText(opening(body)));
 		}
 	}
