@@ -5,11 +5,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import dev.ddspatterns.search.root.SearchRootProperties.Hedging;
 import dev.ddspatterns.search.root.SearchRootProperties.Shard;
@@ -31,19 +30,25 @@ import org.springframework.web.client.RestClient;
  * {@code +} a space), answers that it found nothing, and, as Tomcat does, refuses with an
  * HTML 400 a request whose request line and headers pass
  * {@code server.max-http-request-header-size} (8 KB by default; the root's own headers
- * are given 1 KB of it here). Leaf calls run at once on the caller's thread, without
- * hedging: no timing in the tests.
+ * are given 1 KB of it here). Leaf calls run on virtual threads, as in the root, without
+ * hedging.
  */
 final class InMemoryLeaves {
 
 	/** The longest request target (path and query) a leaf accepts here. */
 	static final int REQUEST_TARGET_LIMIT = 8 * 1024 - 1024;
 
+	/**
+	 * The query's deadline: the leaves answer from memory at once, so a leaf is missing
+	 * from an answer only if the machine stalls for a minute.
+	 */
+	private static final Duration DEADLINE = Duration.ofMinutes(1);
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String NOTHING_FOUND = "{\"shard\":0,\"hits\":[],\"totalHits\":0,\"tookMs\":0}";
 
-	private final List<String> queriesReceived = new ArrayList<>();
+	private final List<String> queriesReceived = new CopyOnWriteArrayList<>();
 
 	private final SearchController controller;
 
@@ -51,8 +56,7 @@ final class InMemoryLeaves {
 		SearchRootProperties properties = new SearchRootProperties(
 				List.of(new Shard(List.of(URI.create("http://leaf-0"))),
 						new Shard(List.of(URI.create("http://leaf-1")))),
-				Duration.ofSeconds(1), true, 100,
-				new Hedging(false, 0.95, Duration.ofMillis(50), Duration.ofMillis(2), 0.05));
+				DEADLINE, true, 100, new Hedging(false, 0.95, Duration.ofMillis(50), Duration.ofMillis(2), 0.05));
 		ClientHttpRequestFactory leaves = (uri, method) -> new MockClientHttpRequest(method, uri) {
 
 			@Override
@@ -66,9 +70,8 @@ final class InMemoryLeaves {
 				new ShardClient(0, properties.shards().get(0).replicas(), properties.hedging(), meters),
 				new ShardClient(1, properties.shards().get(1).replicas(), properties.hedging(), meters));
 		LeafClient leafClient = new LeafClient(RestClient.builder().requestFactory(leaves).build());
-		this.controller = new SearchController(
-				new ScatterGather(shards, leafClient, properties, new DirectExecutor(), new ManualExecutor(), meters),
-				properties);
+		this.controller = new SearchController(new ScatterGather(shards, leafClient, properties,
+				Executors.newVirtualThreadPerTaskExecutor(), new ManualExecutor(), meters), properties);
 	}
 
 	/** The root's controller, its leaves these. */
@@ -109,40 +112,6 @@ final class InMemoryLeaves {
 			.map((pair) -> URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	/** Runs each task at once on the caller's thread. */
-	private static final class DirectExecutor extends AbstractExecutorService {
-
-		@Override
-		public void execute(Runnable command) {
-			command.run();
-		}
-
-		@Override
-		public void shutdown() {
-		}
-
-		@Override
-		public List<Runnable> shutdownNow() {
-			return List.of();
-		}
-
-		@Override
-		public boolean isShutdown() {
-			return false;
-		}
-
-		@Override
-		public boolean isTerminated() {
-			return false;
-		}
-
-		@Override
-		public boolean awaitTermination(long timeout, TimeUnit unit) {
-			return true;
-		}
-
 	}
 
 }
