@@ -9,7 +9,9 @@ import dev.ddspatterns.cache.ShardedCache;
 import dev.ddspatterns.cache.StoredValue;
 import dev.ddspatterns.cache.shards.ShardRouter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -52,9 +54,7 @@ class CacheController {
 			HttpServletRequest request) throws IOException {
 		requireValidKey(key);
 		Duration ttl = ttl(ttlSeconds);
-		String contentType = (request.getContentType() != null)
-				? MediaType.parseMediaType(request.getContentType()).toString()
-				: MediaType.APPLICATION_OCTET_STREAM_VALUE;
+		String contentType = contentType(request.getContentType());
 		byte[] body = readBounded(request);
 		this.cache.put(key, new StoredValue(contentType, body), ttl);
 		return ResponseEntity.noContent().header(SHARD_HEADER, this.router.shardFor(key).name()).build();
@@ -88,6 +88,31 @@ class CacheController {
 		if (problem != null) {
 			throw CacheProblems.invalid(problem);
 		}
+	}
+
+	/**
+	 * @param header the request's {@code Content-Type}, if any
+	 * @return the media type the value is stored and served with
+	 */
+	static String contentType(@Nullable String header) {
+		if (header == null) {
+			return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+		}
+		String mediaType;
+		try {
+			mediaType = MediaType.parseMediaType(header).toString();
+			// A GET answers with it, so it must read back: Spring writes a repeated
+			// parameter at its first place, where a lone quote swallows what follows.
+			MediaType.parseMediaType(mediaType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw CacheProblems.invalid("The Content-Type is not a media type such as text/plain");
+		}
+		// StoredValue keeps it as US-ASCII: a quoted parameter's é would come back as ?.
+		if (!mediaType.chars().allMatch((c) -> c == '\t' || (c >= ' ' && c <= '~'))) {
+			throw CacheProblems.invalid("The Content-Type may hold printable ASCII only");
+		}
+		return mediaType;
 	}
 
 	private Duration ttl(Long seconds) {

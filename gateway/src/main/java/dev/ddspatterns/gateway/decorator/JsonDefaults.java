@@ -27,7 +27,12 @@ final class JsonDefaults {
 
 	private final JsonMapper json;
 
-	/** Strict: {@code {"a":1} trailing} is not JSON, however the app's mapper is set. */
+	/**
+	 * Strict: {@code {"a":1} trailing} is not JSON, however the app's mapper is set.
+	 * Decimals are read as {@code BigDecimal}, so a number goes on as the caller wrote
+	 * it: read as a double, {@code 2.5e616} would go on as the string {@code "Infinity"}
+	 * and {@code 0.1000000000000000055511151231257827} as {@code 0.1}.
+	 */
 	private final ObjectReader reader;
 
 	private final ObjectNode defaults;
@@ -46,7 +51,8 @@ final class JsonDefaults {
 	}
 
 	private static ObjectReader strictReader(JsonMapper json) {
-		return json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		return json.reader()
+			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
 	/**
@@ -62,6 +68,12 @@ final class JsonDefaults {
 		catch (JacksonException ex) {
 			throw new ProblemException(ProblemType.INVALID_REQUEST,
 					"The request body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		catch (NumberFormatException ex) {
+			// Jackson's own, unwrapped, for a decimal beyond BigDecimal's scale:
+			// 2.5e3777777777.
+			throw new ProblemException(ProblemType.INVALID_REQUEST,
+					"The request body has a number beyond what the gateway reads.");
 		}
 		if (!(request instanceof ObjectNode fields)) {
 			throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body must be a JSON object.");

@@ -108,10 +108,20 @@ final class CallerKeys {
 		return this.trustedProxies.stream().anyMatch((range) -> range.contains(address));
 	}
 
-	/** Every hop of every {@code X-Forwarded-For} header, leftmost (farthest) first. */
+	/**
+	 * Every hop of every {@code X-Forwarded-For} header, leftmost (farthest) first, as
+	 * written. Not {@code HttpHeaders.getValuesAsList}: it reads HTTP tokens, unquoting
+	 * {@code "198.51.100.20"} and dropping the space in {@code 198 .51.100.20}, so text
+	 * no proxy wrote would pass for an address.
+	 */
 	private static List<String> forwardedFor(ServerHttpRequest request) {
-		List<String> values = request.getHeaders().getValuesAsList(FORWARDED_FOR);
-		return values.stream().filter(StringUtils::hasText).toList();
+		return request.getHeaders()
+			.getOrEmpty(FORWARDED_FOR)
+			.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map(String::strip)
+			.filter(StringUtils::hasText)
+			.toList();
 	}
 
 }

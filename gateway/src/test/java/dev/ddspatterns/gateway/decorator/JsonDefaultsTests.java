@@ -28,8 +28,21 @@ class JsonDefaultsTests {
 	}
 
 	@Test
+	void numbersAreForwardedAsTheCallerWroteThem() {
+		// Found by JsonDefaultsFuzzTests: read as doubles, 2.5e616 went on as the string
+		// "Infinity", and a decimal lost its digits past a double's.
+		assertThat(apply(
+				"{\"big\":2.5e616,\"exact\":0.1000000000000000055511151231257827,\"huge\":123456789012345678901234567890}"))
+			.startsWith("{\"big\":2.5E+616,\"exact\":0.1000000000000000055511151231257827,"
+					+ "\"huge\":123456789012345678901234567890,");
+	}
+
+	@Test
 	void anythingButAJsonObjectIsAnInvalidRequest() {
-		for (String body : new String[] { "{\"width\":", "[1,2]", "42", "", "{} {}", "{\"a\":1} trailing" }) {
+		// The last: a number whose exponent no BigDecimal holds (found by
+		// JsonDefaultsFuzzTests).
+		for (String body : new String[] { "{\"width\":", "[1,2]", "42", "", "{} {}", "{\"a\":1} trailing",
+				"{\"a\":2.5e37777777777777777777777777777700}" }) {
 			assertThatExceptionOfType(ProblemException.class).as(body)
 				.isThrownBy(() -> apply(body))
 				.satisfies((ex) -> assertThat(ex.getProblemType()).isEqualTo(ProblemType.INVALID_REQUEST));

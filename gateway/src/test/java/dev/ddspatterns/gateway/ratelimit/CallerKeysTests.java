@@ -79,6 +79,16 @@ class CallerKeysTests {
 	void anEntryNoProxyWroteStopsTheWalkAtTheLastVouchedAddress() {
 		MockServerHttpRequest garbage = from("10.1.2.3").header("X-Forwarded-For", "evil.example, 10.4.4.4").build();
 		assertThat(id(garbage)).isEqualTo("ip:10.4.4.4");
+		// Found by CallerKeysFuzzTests: read as a list of HTTP tokens, an entry after the
+		// first lost the space inside it, and a quoted one its quotes, and each passed
+		// for
+		// 198.51.100.20.
+		for (String notAnAddress : List.of("198 .51.100.20", "\"198.51.100.20\"")) {
+			MockServerHttpRequest entry = from("10.1.2.3")
+				.header("X-Forwarded-For", "1.2.3.4, " + notAnAddress + ", 10.4.4.4")
+				.build();
+			assertThat(id(entry)).as(notAnAddress).isEqualTo("ip:10.4.4.4");
+		}
 	}
 
 	@Test

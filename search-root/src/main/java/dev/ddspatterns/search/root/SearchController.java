@@ -1,5 +1,7 @@
 package dev.ddspatterns.search.root;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.ddspatterns.search.root.ScatterGather.SearchResult;
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
@@ -21,6 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
 
+	/**
+	 * The longest query, in UTF-8 bytes. It travels to the leaves percent-encoded in a
+	 * URL, three characters a byte at worst, and a leaf's server reads the request line
+	 * and headers within 8 KB ({@code server.max-http-request-header-size}): 6 KB of
+	 * query leaves room for the rest. A longer one would come back from every leaf as a
+	 * 400 the root took for failed shards.
+	 */
+	static final int MAX_QUERY_BYTES = 2048;
+
 	private final ScatterGather scatterGather;
 
 	private final SearchRootProperties properties;
@@ -36,6 +47,11 @@ class SearchController {
 			@RequestParam(name = "dfs", required = false) Boolean dfs) {
 		if (q == null || q.isBlank()) {
 			throw new ProblemException(ProblemType.INVALID_REQUEST, "Parameter q must not be empty");
+		}
+		int bytes = q.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_QUERY_BYTES) {
+			throw new ProblemException(ProblemType.INVALID_REQUEST,
+					"Parameter q is " + bytes + " bytes long (UTF-8); the limit is " + MAX_QUERY_BYTES);
 		}
 		if (k < 1 || k > this.properties.maxK()) {
 			throw new ProblemException(ProblemType.INVALID_REQUEST,

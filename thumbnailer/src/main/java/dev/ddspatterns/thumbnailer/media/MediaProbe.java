@@ -68,6 +68,9 @@ public final class MediaProbe {
 			return ImageDecoder.withReader(file, false, format.mediaType(), (reader) -> {
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
+				if (width <= 0 || height <= 0) {
+					throw new RejectedMediaException("image is " + width + "x" + height + ": it has no pixels");
+				}
 				if ((long) width * height > this.maxPixels) {
 					throw new RejectedMediaException(
 							"image is " + width + "x" + height + ", more than " + this.maxPixels + " pixels");

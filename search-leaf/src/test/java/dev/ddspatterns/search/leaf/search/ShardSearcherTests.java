@@ -102,6 +102,16 @@ class ShardSearcherTests {
 	}
 
 	@Test
+	void aFuzzyQueryOfOneLetterIsAnsweredWithSnippets() throws IOException {
+		// Found by ShardSearcherFuzzTests: the highlighter weights each term within two
+		// edits of "a" by 1 - edits / length, -1 for a two-letter term, and Lucene
+		// refuses a negative weight.
+		SearchResponse answer = this.searcher.search("a~", 10, null);
+
+		assertThat(answer.hits()).isNotEmpty().allSatisfy((hit) -> assertThat(hit.snippet()).isNotBlank());
+	}
+
+	@Test
 	void aSyntaxErrorIsAnInvalidRequestWithTheParsersMessage() {
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.searcher.search("cat AND", 10, null))
 			.satisfies((ex) -> {

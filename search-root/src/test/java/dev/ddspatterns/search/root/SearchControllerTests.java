@@ -1,0 +1,47 @@
+package dev.ddspatterns.search.root;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.ddspatterns.service.problem.ProblemException;
+import dev.ddspatterns.service.problem.ProblemType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** What the root accepts of a request before it asks a leaf. */
+class SearchControllerTests {
+
+	private final InMemoryLeaves leaves = new InMemoryLeaves();
+
+	@Test
+	void aQueryOverTheLimitIsRefusedBeforeAnyLeafIsAsked() {
+		// Found by SearchRequestFuzzTests (and seen on the demo with 2,000 terms): the
+		// root sent it on in a URL longer than a leaf accepts, took the leaves' 400 for
+		// failed shards and answered 503.
+		String twoThousandTerms = IntStream.range(0, 2000).mapToObj((i) -> "+t" + i).collect(Collectors.joining(" "));
+
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> this.leaves.controller().search(twoThousandTerms, 10, null))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblemType()).isEqualTo(ProblemType.INVALID_REQUEST);
+				assertThat(ex.getBody().getDetail()).contains(String.valueOf(SearchController.MAX_QUERY_BYTES))
+					.doesNotContain("+t1");
+			});
+		assertThat(this.leaves.queriesReceived()).isEmpty();
+	}
+
+	@Test
+	void aQueryAtTheLimitReachesEveryLeafAsSent() {
+		// Three bytes a character, each percent-encoded: the longest URL a query can
+		// make.
+		String euros = "\u20ac".repeat(SearchController.MAX_QUERY_BYTES / 3);
+		assertThat(euros.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(SearchController.MAX_QUERY_BYTES);
+
+		assertThat(this.leaves.controller().search(euros, 10, false).getBody().partial()).isFalse();
+		assertThat(this.leaves.queriesReceived()).hasSize(2).containsOnly(euros);
+	}
+
+}
