@@ -81,6 +81,8 @@ down() {
   local left
   left="$(podman ps -aq --filter "label=$label")$(podman volume ls -q --filter "label=$label")$(podman network ls -q --filter "label=$label")"
   [ -z "$left" ] || fail "left behind: $left"
+  left=$(stale_network_state | paste -sd ',')
+  [ -z "$left" ] || fail "left behind for $network: $left"
   # Unlabelled (anonymous) volumes made during this run.
   if [ -n "${volumes_before+set}" ]; then
     left=$(comm -13 <(echo "$volumes_before") <(podman volume ls -q | sort))
@@ -92,7 +94,39 @@ down() {
     fail "conmon processes of $CONTAINERS_HOME left"
   fi
   release_storage_mounts
-  say "nothing of $project is left (containers, volumes, networks, conmon)"
+  say "nothing of $project is left (containers, volumes, networks, DNS entries, DNAT rules, conmon)"
+}
+
+# Rootful Podman keeps two things of a network outside the project's storage, shared by every
+# store on the machine: aardvark-dns's file for it (/run/containers/networks/aardvark-dns/<name>)
+# and netavark's DNAT rules for its published ports (iptables, commented with its name). A run
+# killed before its teardown (a clone deleted mid-run, a session that ended) leaves both behind,
+# and the next network of the same name inherits them: aardvark keeps listening on the old
+# gateway, so no service name resolves (the replicas never reach their primaries), and the old
+# DNAT rules come first, so 127.0.0.1:8080 leads to a container that is gone.
+network="${project}_default"
+aardvark_dir=/run/containers/networks/aardvark-dns
+stale_network_state() {
+  [ ! -e "$aardvark_dir/$network" ] || echo "aardvark-dns entries"
+  ! iptables -t nat -S NETAVARK-HOSTPORT-DNAT 2>/dev/null | grep -q -- "dnat name: $network " || echo "DNAT rules"
+}
+clear_stale_network_state() {
+  local stale rules chains chain pid
+  stale=$(stale_network_state | paste -sd ',')
+  [ -n "$stale" ] || return 0
+  say "clearing what a killed run of $network left on this machine: $stale"
+  rm -f "$aardvark_dir/$network"
+  pid=$(cat "$aardvark_dir/aardvark.pid" 2>/dev/null || true)
+  # aardvark-dns re-reads its files on SIGHUP and stops listening on the old gateway.
+  [ -z "$pid" ] || kill -HUP "$pid" 2>/dev/null || true
+  rules=$(iptables -t nat -S NETAVARK-HOSTPORT-DNAT 2>/dev/null | grep -- "dnat name: $network " || true)
+  chains=$(sed -n 's/.* -j \(NETAVARK-DN-[0-9A-F]*\).*/\1/p' <<<"$rules" | sort -u)
+  while read -r rule; do
+    [ -z "$rule" ] || eval "iptables -t nat -D ${rule#-A }"
+  done <<<"$rules"
+  for chain in $chains; do
+    iptables -t nat -F "$chain" && iptables -t nat -X "$chain" || true
+  done
 }
 
 if [ "${1:-}" = down ]; then down; exit 0; fi
@@ -104,6 +138,7 @@ for port in "$GATEWAY_HTTP_PORT" "$GATEWAY_HTTPS_PORT" ${profiles:+"$PROMETHEUS_
   fi
 done
 [ -n "$(podman ps -aq --filter "label=$label")" ] && fail "$project is already up; containers/compose-smoke.sh down"
+podman network exists "$network" || clear_stale_network_state
 trap 'say "FAIL: line $LINENO: $BASH_COMMAND"' ERR
 [ "${KEEP:-}" = 1 ] || trap 'status=$?; [ $status -eq 0 ] || podman ps -a --filter "label=$label" --format "{{.Names}} {{.Status}}" >"$logs/ps-at-failure.txt"; down; exit $status' EXIT
 
