@@ -25,10 +25,9 @@ class SearchController {
 
 	/**
 	 * The longest query, in UTF-8 bytes. It travels to the leaves percent-encoded in a
-	 * URL, three characters a byte at worst, and a leaf's server reads the request line
-	 * and headers within 8 KB ({@code server.max-http-request-header-size}): 6 KB of
-	 * query leaves room for the rest. A longer one would come back from every leaf as a
-	 * 400 the root took for failed shards.
+	 * URL, three characters a byte at worst, and a leaf refuses a URI over 8 KB
+	 * ({@code suite.http.max-uri-size}): 6 KB of query leaves room for the rest. Refused
+	 * here, a query too long is a 400 before any leaf is asked.
 	 */
 	static final int MAX_QUERY_BYTES = 2048;
 

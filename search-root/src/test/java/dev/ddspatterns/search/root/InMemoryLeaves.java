@@ -27,16 +27,14 @@ import org.springframework.web.client.RestClient;
 /**
  * Two leaves in memory behind a real {@link SearchController}, for tests of what the root
  * does with a request: each leaf reads the query as a leaf's Tomcat does (form-decoded,
- * {@code +} a space), answers that it found nothing, and, as Tomcat does, refuses with an
- * HTML 400 a request whose request line and headers pass
- * {@code server.max-http-request-header-size} (8 KB by default; the root's own headers
- * are given 1 KB of it here). Leaf calls run on virtual threads, as in the root, without
- * hedging.
+ * {@code +} a space), answers that it found nothing, and, as every service does, refuses
+ * a URI over {@code suite.http.max-uri-size} (8 KB) with a 414 problem. Leaf calls run on
+ * virtual threads, as in the root, without hedging.
  */
 final class InMemoryLeaves {
 
-	/** The longest request target (path and query) a leaf accepts here. */
-	static final int REQUEST_TARGET_LIMIT = 8 * 1024 - 1024;
+	/** The longest request URI (path and query) a leaf accepts. */
+	static final int MAX_URI_SIZE = 8 * 1024;
 
 	/**
 	 * The query's deadline: the leaves answer from memory at once, so a leaf is missing
@@ -49,6 +47,8 @@ final class InMemoryLeaves {
 	private static final String NOTHING_FOUND = "{\"shard\":0,\"hits\":[],\"totalHits\":0,\"tookMs\":0}";
 
 	private final List<String> queriesReceived = new CopyOnWriteArrayList<>();
+
+	private final List<URI> refused = new CopyOnWriteArrayList<>();
 
 	private final SearchController controller;
 
@@ -84,12 +84,18 @@ final class InMemoryLeaves {
 		return this.queriesReceived;
 	}
 
+	/** Every leaf request so far that a leaf refused as too long. */
+	List<URI> refused() {
+		return this.refused;
+	}
+
 	private ClientHttpResponse answer(MockClientHttpRequest request) throws IOException {
 		URI uri = request.getURI();
 		String target = uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
-		if (target.length() > REQUEST_TARGET_LIMIT) {
-			return response(HttpStatus.BAD_REQUEST, MediaType.TEXT_HTML,
-					"<html><body>Request header is too large</body></html>");
+		if (target.length() > MAX_URI_SIZE) {
+			this.refused.add(uri);
+			return response(HttpStatus.URI_TOO_LONG, MediaType.APPLICATION_PROBLEM_JSON,
+					"{\"type\":\"urn:dds-suite:problem:uri-too-long\",\"status\":414,\"detail\":\"The URI is too long\"}");
 		}
 		if (request.getMethod() == HttpMethod.POST) {
 			this.queriesReceived.add(json.readTree(request.getBodyAsBytes()).get("q").stringValue());

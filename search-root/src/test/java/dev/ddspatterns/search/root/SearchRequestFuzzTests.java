@@ -34,6 +34,7 @@ class SearchRequestFuzzTests {
 		int k = (lines.length > 1 && isInt(lines[0])) ? Integer.parseInt(lines[0]) : 10;
 		Boolean dfs = (lines.length > 2 && lines[1].matches("true|false")) ? Boolean.valueOf(lines[1]) : null;
 		this.leaves.queriesReceived().clear();
+		this.leaves.refused().clear();
 
 		ResponseEntity<SearchResult> answer;
 		try {
@@ -43,11 +44,13 @@ class SearchRequestFuzzTests {
 			assertThat(refused.getProblemType()).as(refused.getBody().getDetail())
 				.isEqualTo(ProblemType.INVALID_REQUEST);
 			assertThat(this.leaves.queriesReceived()).as("refused before the fan-out").isEmpty();
+			assertThat(this.leaves.refused()).as("refused before the fan-out").isEmpty();
 			return;
 		}
 		assertThat(answer.getBody().partial()).as("every leaf is up").isFalse();
 		assertThat(answer.getBody().query()).isEqualTo(q);
 		assertThat(this.leaves.queriesReceived()).isNotEmpty().containsOnly(q);
+		assertThat(this.leaves.refused()).as("every leaf request fits a leaf's URI limit").isEmpty();
 	}
 
 	private static boolean isInt(String text) {
