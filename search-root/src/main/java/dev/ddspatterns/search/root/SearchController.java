@@ -28,8 +28,21 @@ class SearchController {
 	 * URL, three characters a byte at worst, and a leaf refuses a URI over 8 KB
 	 * ({@code suite.http.max-uri-size}): 6 KB of query leaves room for the rest. Refused
 	 * here, a query too long is a 400 before any leaf is asked.
+	 * <p>
+	 * The same limit bounds a query's clauses at {@value #MAX_CLAUSES}, the leaves'
+	 * Lucene limit: each term the analyzer makes takes at least two bytes (a character
+	 * and a separator, or one character of two bytes or more), so no query the root sends
+	 * on has more clauses than a leaf accepts. What only a leaf's index can count, the
+	 * terms a wildcard or fuzzy term expands to, a leaf refuses with a 400 the root
+	 * passes on.
 	 */
 	static final int MAX_QUERY_BYTES = 2048;
+
+	/**
+	 * The most clauses a query may have: Lucene's default
+	 * ({@code IndexSearcher.getMaxClauseCount()}), which the leaves keep.
+	 */
+	static final int MAX_CLAUSES = 1024;
 
 	private final ScatterGather scatterGather;
 

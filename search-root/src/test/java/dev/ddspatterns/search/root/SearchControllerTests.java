@@ -35,6 +35,26 @@ class SearchControllerTests {
 	}
 
 	@Test
+	void theMostClausesALeafAcceptsFitTheLimitAndOneMoreDoesNot() {
+		// One-letter terms, one space apart: the most terms a query of this many bytes
+		// can hold, so the byte limit is the clause limit, checked before the fan-out.
+		String mostClauses = terms(SearchController.MAX_CLAUSES);
+		String oneClauseMore = terms(SearchController.MAX_CLAUSES + 1);
+
+		assertThat(this.leaves.controller().search(mostClauses, 10, false).getBody().partial()).isFalse();
+		assertThat(this.leaves.queriesReceived()).hasSize(2).containsOnly(mostClauses);
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> this.leaves.controller().search(oneClauseMore, 10, false))
+			.extracting(ProblemException::getProblemType)
+			.isEqualTo(ProblemType.INVALID_REQUEST);
+		assertThat(this.leaves.queriesReceived()).hasSize(2);
+	}
+
+	private static String terms(int count) {
+		return IntStream.range(0, count).mapToObj((i) -> "t").collect(Collectors.joining(" "));
+	}
+
+	@Test
 	void aQueryAtTheLimitReachesEveryLeafAsSent() {
 		// Three bytes a character, each percent-encoded: the longest URL a query can
 		// make.

@@ -1,6 +1,7 @@
 package dev.ddspatterns.search.leaf.search;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 
 import dev.ddspatterns.search.leaf.TestCorpus;
@@ -12,6 +13,7 @@ import dev.ddspatterns.search.leaf.index.TestIndexes;
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,18 @@ class ShardSearcherTests {
 				assertThat(ex.getProblemType()).isEqualTo(ProblemType.INVALID_REQUEST);
 				assertThat(ex.getBody().getDetail()).startsWith("Cannot parse 'cat AND'");
 			});
+	}
+
+	@Test
+	void aQueryOfLucenesMostClausesIsAnsweredAndOneMoreIsAnInvalidRequest() throws IOException {
+		// The root's byte limit lets through at most this many terms (SearchController).
+		int most = IndexSearcher.getMaxClauseCount();
+
+		assertThat(this.searcher.search(String.join(" ", Collections.nCopies(most, "cat")), 10, null).hits())
+			.isNotEmpty();
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> this.searcher.search(String.join(" ", Collections.nCopies(most + 1, "cat")), 10, null))
+			.satisfies((ex) -> assertThat(ex.getProblemType()).isEqualTo(ProblemType.INVALID_REQUEST));
 	}
 
 	@Test
