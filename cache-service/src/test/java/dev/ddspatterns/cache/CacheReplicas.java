@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import dev.ddspatterns.testsupport.JvmProcess;
 import dev.ddspatterns.testsupport.redis.RedisServers;
@@ -97,6 +98,14 @@ final class CacheReplicas implements AutoCloseable {
 	 */
 	CacheClient client(int index, History history) {
 		return new CacheClient(index, this.processes.get(index).port(), history);
+	}
+
+	/**
+	 * @param history where the clients record operations
+	 * @return a client of each replica's API, in replica order
+	 */
+	List<CacheClient> clients(History history) {
+		return IntStream.range(0, this.processes.size()).mapToObj((index) -> client(index, history)).toList();
 	}
 
 	/**

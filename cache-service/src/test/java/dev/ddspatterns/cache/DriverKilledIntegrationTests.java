@@ -56,14 +56,11 @@ class DriverKilledIntegrationTests {
 	@Test
 	void aMigrationWhoseDriverIsKilledIsFinishedByAnotherReplicaWithNothingLost() throws Exception {
 		History history = new History();
-		List<CacheClient> clients = new ArrayList<>();
-		for (int i = 0; i < replicas.size(); i++) {
-			clients.add(replicas.client(i, history));
-		}
+		List<CacheClient> clients = replicas.clients(history);
 		Workload workload = new Workload(clients, KEYS, 42);
 		workload.preload();
 		workload.start(2);
-		ReshardingAcrossReplicasIntegrationTests.awaitMoreOperations(history);
+		history.awaitMore(ReshardingAcrossReplicasIntegrationTests.OPERATIONS_BETWEEN_STEPS);
 
 		CacheClient driver = clients.get(0);
 		CacheClient witness = clients.get(1);
@@ -91,7 +88,7 @@ class DriverKilledIntegrationTests {
 		assertThat(finished.get("shards").findValuesAsString("name")).contains("shard-3");
 		assertThat(adding).isCompletedExceptionally();
 
-		ReshardingAcrossReplicasIntegrationTests.awaitMoreOperations(history);
+		history.awaitMore(ReshardingAcrossReplicasIntegrationTests.OPERATIONS_BETWEEN_STEPS);
 		workload.stop();
 		List<CacheClient> survivors = clients.subList(1, clients.size());
 		long finalEpoch = finished.get("epoch").asLong();

@@ -1,7 +1,10 @@
 package dev.ddspatterns.cache;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operations of a test, recorded by every client thread as they complete, on one
@@ -36,6 +39,16 @@ final class History {
 	 */
 	int size() {
 		return this.operations.size();
+	}
+
+	/**
+	 * Waits until this many more operations have completed, so that each step of a test
+	 * overlaps a stretch of the workload.
+	 * @param count how many more
+	 */
+	void awaitMore(int count) {
+		int target = size() + count;
+		await().atMost(Duration.ofMinutes(2)).until(() -> size() >= target);
 	}
 
 	/**

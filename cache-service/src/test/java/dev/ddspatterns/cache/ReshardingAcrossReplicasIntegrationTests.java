@@ -66,16 +66,13 @@ class ReshardingAcrossReplicasIntegrationTests {
 	@Test
 	void noWriteIsLostNoDeleteUndoneAndNoReadStaleWhileOneReplicaAddsAndRemovesShards() throws Exception {
 		History history = new History();
-		List<CacheClient> clients = new ArrayList<>();
-		for (int i = 0; i < replicas.size(); i++) {
-			clients.add(replicas.client(i, history));
-		}
+		List<CacheClient> clients = replicas.clients(history);
 		Workload workload = new Workload(clients, KEYS, 18);
 		workload.preload();
 		workload.start(2);
 		CacheClient admin = clients.get(0);
 
-		awaitMoreOperations(history);
+		history.awaitMore(OPERATIONS_BETWEEN_STEPS);
 		long addStarted = history.now();
 		Answer added = admin.addShard("shard-4", redis.shard(4).primary().uri());
 		long addEnded = history.now();
@@ -83,7 +80,7 @@ class ReshardingAcrossReplicasIntegrationTests {
 		assertThat(added.status()).isEqualTo(200);
 		assertThat(added.json().get("keysMoved").asLong()).isPositive();
 
-		awaitMoreOperations(history);
+		history.awaitMore(OPERATIONS_BETWEEN_STEPS);
 		long removeStarted = history.now();
 		Answer removed = admin.removeShard("shard-1");
 		long removeEnded = history.now();
@@ -92,7 +89,7 @@ class ReshardingAcrossReplicasIntegrationTests {
 		assertThat(removed.json().get("keysMoved").asLong()).isPositive();
 		long finalEpoch = removed.json().get("epoch").asLong();
 
-		awaitMoreOperations(history);
+		history.awaitMore(OPERATIONS_BETWEEN_STEPS);
 		workload.stop();
 		for (CacheClient client : clients) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> client.epoch() == finalEpoch);
@@ -121,11 +118,6 @@ class ReshardingAcrossReplicasIntegrationTests {
 		assertThat(history.sentBetween(addStarted, addEnded)).as("operations while adding").isPositive();
 		assertThat(history.sentBetween(removeStarted, removeEnded)).as("operations while removing").isPositive();
 		HistoryCheck.assertNoAnomalies(history, TTL_SLACK);
-	}
-
-	static void awaitMoreOperations(History history) {
-		int target = history.size() + OPERATIONS_BETWEEN_STEPS;
-		await().atMost(Duration.ofMinutes(2)).until(() -> history.size() >= target);
 	}
 
 }
