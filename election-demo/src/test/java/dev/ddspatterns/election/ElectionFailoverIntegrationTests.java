@@ -8,19 +8,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.ddspatterns.election.ElectionProperties.Store;
 import dev.ddspatterns.election.ReplicaClient.Leader;
 import dev.ddspatterns.election.ReplicaClient.Ownership;
 import dev.ddspatterns.election.ReplicaClient.Shard;
+import dev.ddspatterns.testsupport.etcd.EtcdServers;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three replicas as separate processes over one real Redis, and the failures only a
- * process boundary can show: a leader killed with SIGKILL (it never releases anything)
- * and a leader frozen with SIGSTOP past its lease (it wakes up still believing it leads).
+ * Three replicas as separate processes, and the failures only a process boundary can
+ * show: a leader killed with SIGKILL (it never releases anything) and a leader frozen
+ * with SIGSTOP past its lease (it wakes up still believing it leads). Each test runs with
+ * the leases in Redis and again in etcd (one member); the ledgers and the member list are
+ * in Redis either way.
  */
 class ElectionFailoverIntegrationTests {
 
@@ -56,6 +62,9 @@ class ElectionFailoverIntegrationTests {
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
 
+	@RegisterExtension
+	static final EtcdServers etcd = EtcdServers.single();
+
 	private final List<ReplicaProcess> replicas = new ArrayList<>();
 
 	private LedgerCheck ledgers;
@@ -72,23 +81,27 @@ class ElectionFailoverIntegrationTests {
 		this.ledgers.close();
 	}
 
-	@Test
-	void aKilledLeadersLeaseAndShardsAreTakenOverWithinTtlPlusOneRenewal(TestInfo test) throws Exception {
-		startReplicas(test);
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void aKilledLeadersLeaseAndShardsAreTakenOverWithinTtlPlusOneRenewal(Store store, TestInfo test) throws Exception {
+		startReplicas(store, test);
 		ReplicaProcess leader = ReplicaProcess.awaitOneLeader(this.replicas);
 		List<ReplicaProcess> survivors = this.replicas.stream().filter((replica) -> replica != leader).toList();
 		assertOneLeaderFor(Duration.ofSeconds(1), leader);
 		awaitShardsOwnedOnceBy(this.replicas);
 		Set<Integer> orphaned = Set.copyOf(leader.client().ownership().acting());
+		long token = leader.client().leader().ownToken();
 
 		Instant killedAt = Instant.now();
 		leader.kill();
 
 		ReplicaProcess successor = ReplicaProcess.awaitOneLeader(survivors);
 		Duration gap = Duration.between(killedAt, Objects.requireNonNull(successor.client().leader().since()));
-		logger.info("Failover after SIGKILL: {} ms from kill to new leader {} (ttl {} ms + renewal {} ms = {} ms)",
-				gap.toMillis(), successor.id(), TTL.toMillis(), RENEW.toMillis(), TTL.plus(RENEW).toMillis());
+		logger.info(
+				"Failover on {} after SIGKILL: {} ms from kill to new leader {} (ttl {} ms + renewal {} ms = {} ms)",
+				store, gap.toMillis(), successor.id(), TTL.toMillis(), RENEW.toMillis(), TTL.plus(RENEW).toMillis());
 		assertThat(gap).isLessThanOrEqualTo(TTL.plus(RENEW).plus(SLACK));
+		assertThat(successor.client().leader().ownToken()).isGreaterThan(token);
 
 		List<Shard> shards = awaitShardsOwnedOnceBy(survivors);
 		Duration shardGap = shards.stream()
@@ -106,12 +119,14 @@ class ElectionFailoverIntegrationTests {
 		}
 	}
 
-	@Test
-	void aFrozenLeaderStopsActingItsPendingWriteIsRejectedAndItRejoinsAsAFollower(TestInfo test) throws Exception {
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void aFrozenLeaderStopsActingItsPendingWriteIsRejectedAndItRejoinsAsAFollower(Store store, TestInfo test)
+			throws Exception {
 		// Every tick waits a second between its watchdog check and its write, so a leader
 		// frozen in that second has a write pending when it wakes up.
 		Duration hold = Duration.ofSeconds(1);
-		startReplicas(test, "suite.election.faults.hold-before-write=" + hold.toMillis() + "ms",
+		startReplicas(store, test, "suite.election.faults.hold-before-write=" + hold.toMillis() + "ms",
 				"suite.election.tick-interval=50ms");
 		ReplicaProcess leader = ReplicaProcess.awaitOneLeader(this.replicas);
 		List<ReplicaProcess> survivors = this.replicas.stream().filter((replica) -> replica != leader).toList();
@@ -146,9 +161,10 @@ class ElectionFailoverIntegrationTests {
 		}
 	}
 
-	@Test
-	void aLeaderWhoseLeaseExpiredUnderItExitsWhenConfigured(TestInfo test) throws Exception {
-		startReplicas(test, 1, "suite.election.watchdog.exit-on-expiry=true");
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void aLeaderWhoseLeaseExpiredUnderItExitsWhenConfigured(Store store, TestInfo test) throws Exception {
+		startReplicas(store, test, 1, "suite.election.watchdog.exit-on-expiry=true");
 		ReplicaProcess leader = ReplicaProcess.awaitOneLeader(this.replicas);
 		leader.pause();
 		await().pollDelay(TTL.plus(RENEW)).until(() -> true);
@@ -157,17 +173,22 @@ class ElectionFailoverIntegrationTests {
 		assertThat(status).as("the watchdog's exit status").isEqualTo(75);
 	}
 
-	private void startReplicas(TestInfo test, String... extra) throws IOException {
-		startReplicas(test, 3, extra);
+	private void startReplicas(Store store, TestInfo test, String... extra) throws IOException {
+		startReplicas(store, test, 3, extra);
 	}
 
-	private void startReplicas(TestInfo test, int count, String... extra) throws IOException {
-		Path logs = Files.createDirectories(Path.of("target", "replica-logs",
-				test.getTestMethod().map((method) -> method.getName()).orElse("test")));
+	private void startReplicas(Store store, TestInfo test, int count, String... extra) throws IOException {
+		Path logs = Files.createDirectories(
+				Path.of("target", "replica-logs", test.getTestMethod().map((method) -> method.getName()).orElse("test")
+						+ "-" + store.name().toLowerCase(Locale.ROOT)));
 		for (int i = 0; i < count; i++) {
 			List<String> properties = new ArrayList<>(List.of("spring.data.redis.host=" + redis.server().host(),
 					"spring.data.redis.port=" + redis.server().port(),
-					"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS));
+					"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS,
+					"suite.election.store=" + store.name().toLowerCase(Locale.ROOT)));
+			if (store == Store.ETCD) {
+				properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
+			}
 			properties.addAll(List.of(extra));
 			this.replicas.add(ReplicaProcess.launch("replica-" + i, logs.resolve("replica-" + i + ".log"), properties));
 		}

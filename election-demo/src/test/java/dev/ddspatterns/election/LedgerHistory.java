@@ -38,8 +38,8 @@ final class LedgerHistory implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	private LedgerHistory(RedisNode redis, List<String> ledgers) {
-		this.client = RedisClient.create(redis.uri());
+	private LedgerHistory(String redis, List<String> ledgers) {
+		this.client = RedisClient.create(redis);
 		this.client.setDefaultTimeout(Duration.ofSeconds(1));
 		this.connection = this.client.connect();
 		ledgers.forEach((ledger) -> this.ledgers.put(ledger, new Recorded()));
@@ -53,6 +53,16 @@ final class LedgerHistory implements AutoCloseable {
 	 * @return the recording history
 	 */
 	static LedgerHistory record(RedisNode redis, List<String> ledgers) {
+		return record(redis.uri(), ledgers);
+	}
+
+	/**
+	 * Starts recording.
+	 * @param redis the URI of the Redis holding the ledgers (or of a proxy to it)
+	 * @param ledgers their names, such as {@code leader} or {@code shard-0}
+	 * @return the recording history
+	 */
+	static LedgerHistory record(String redis, List<String> ledgers) {
 		return new LedgerHistory(redis, ledgers);
 	}
 

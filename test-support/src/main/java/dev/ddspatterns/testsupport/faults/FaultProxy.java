@@ -82,7 +82,20 @@ public final class FaultProxy implements AfterAllCallback, AutoCloseable {
 	}
 
 	/**
-	 * @return how many client connections the proxy has accepted in total
+	 * Points the proxy at another server, as a service address moves to a replica
+	 * promoted to primary: every proxied connection is closed, and new ones, on the same
+	 * port, go to the new target.
+	 * @param target the server to forward to from now on
+	 */
+	public synchronized void retarget(InetSocketAddress target) {
+		InetSocketAddress bind = open().getBindAddress();
+		this.crusher.close();
+		this.crusher = build(bind, target);
+	}
+
+	/**
+	 * @return how many client connections the proxy has accepted in total (since its last
+	 * {@link #retarget})
 	 */
 	public int connectionsAccepted() {
 		return open().getClientTotalCount();
@@ -96,13 +109,17 @@ public final class FaultProxy implements AfterAllCallback, AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			this.crusher = TcpCrusherBuilder.builder()
-				.withReactor(this.reactor)
-				.withBindAddress(new InetSocketAddress("127.0.0.1", FreePorts.next()))
-				.withConnectAddress(this.target.get())
-				.buildAndOpen();
+			this.crusher = build(new InetSocketAddress("127.0.0.1", FreePorts.next()), this.target.get());
 		}
 		return this.crusher;
+	}
+
+	private TcpCrusher build(InetSocketAddress bind, InetSocketAddress target) {
+		return TcpCrusherBuilder.builder()
+			.withReactor(this.reactor)
+			.withBindAddress(bind)
+			.withConnectAddress(target)
+			.buildAndOpen();
 	}
 
 	@Override

@@ -21,7 +21,7 @@ class FaultProxyIntegrationTests {
 
 	@RegisterExtension
 	@Order(1)
-	static final RedisServers redis = RedisServers.single();
+	static final RedisServers redis = RedisServers.shards(2);
 
 	@RegisterExtension
 	@Order(2)
@@ -72,6 +72,29 @@ class FaultProxyIntegrationTests {
 		}
 		finally {
 			client.setOptions(ClientOptions.create());
+		}
+	}
+
+	@Test
+	void aRetargetedProxyLeadsNewConnectionsToTheNewServerOnTheSamePort() {
+		int port = proxy.port();
+		try (StatefulRedisConnection<String, String> other = client
+			.connect(RedisURI.create(redis.shard(1).primary().uri()))) {
+			other.sync().set("server", "the other");
+		}
+		try {
+			proxy.retarget(redis.shard(1).primary().address());
+
+			assertThat(proxy.port()).isEqualTo(port);
+			try (StatefulRedisConnection<String, String> connection = connectThroughProxy()) {
+				assertThat(connection.sync().get("server")).isEqualTo("the other");
+			}
+		}
+		finally {
+			proxy.retarget(redis.server().address());
+		}
+		try (StatefulRedisConnection<String, String> connection = connectThroughProxy()) {
+			assertThat(connection.sync().get("server")).isNull();
 		}
 	}
 
