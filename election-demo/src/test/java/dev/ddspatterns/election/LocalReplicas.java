@@ -2,6 +2,7 @@ package dev.ddspatterns.election;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,11 +24,22 @@ final class LocalReplicas implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-	LocalReplicas(RedisNode redis, int count, Duration ttl) {
+	/**
+	 * Starts the replicas, one after the other.
+	 * @param redis the Redis of the leases (unless {@code extra} chooses another store),
+	 * the ledgers and the member list
+	 * @param count how many
+	 * @param ttl the leases' ttl
+	 * @param extra more properties, such as {@code suite.election.store=etcd}
+	 */
+	LocalReplicas(RedisNode redis, int count, Duration ttl, String... extra) {
 		for (int i = 0; i < count; i++) {
-			this.contexts.add(new SpringApplicationBuilder(ElectionApplication.class).run("--server.port=0",
-					"--suite.instance-id=local-" + i, "--spring.data.redis.host=" + redis.host(),
-					"--spring.data.redis.port=" + redis.port(), "--suite.election.lease-ttl=" + ttl.toMillis() + "ms"));
+			List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--suite.instance-id=local-" + i,
+					"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
+					"--suite.election.lease-ttl=" + ttl.toMillis() + "ms"));
+			Arrays.stream(extra).map((property) -> "--" + property).forEach(arguments::add);
+			this.contexts
+				.add(new SpringApplicationBuilder(ElectionApplication.class).run(arguments.toArray(String[]::new)));
 		}
 	}
 
