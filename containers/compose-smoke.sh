@@ -120,7 +120,7 @@ clear_stale_network_state() {
   # aardvark-dns re-reads its files on SIGHUP and stops listening on the old gateway.
   [ -z "$pid" ] || kill -HUP "$pid" 2>/dev/null || true
   rules=$(iptables -t nat -S NETAVARK-HOSTPORT-DNAT 2>/dev/null | grep -- "dnat name: $network " || true)
-  chains=$(sed -n 's/.* -j \(NETAVARK-DN-[0-9A-F]*\).*/\1/p' <<<"$rules" | sort -u)
+  chains=$(sed -n 's/.* -j \(NETAVARK-DN-[^ ]*\).*/\1/p' <<<"$rules" | sort -u)
   while read -r rule; do
     [ -z "$rule" ] || eval "iptables -t nat -D ${rule#-A }"
   done <<<"$rules"
