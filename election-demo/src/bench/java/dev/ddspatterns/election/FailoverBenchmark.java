@@ -46,12 +46,11 @@ public final class FailoverBenchmark {
 				Store store = Store.valueOf(name.trim().toUpperCase(Locale.ROOT));
 				List<String> properties = new ArrayList<>(List.of("spring.data.redis.host=" + redis.server().host(),
 						"spring.data.redis.port=" + redis.server().port(),
-						"suite.election.lease-ttl=" + ttl.toMillis() + "ms",
-						"suite.election.store=" + store.name().toLowerCase(Locale.ROOT)));
+						"suite.election.lease-ttl=" + ttl.toMillis() + "ms"));
 				if (store == Store.ETCD) {
 					etcd.start();
-					properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
 				}
+				properties.addAll(StoreSelection.properties(store, etcd));
 				Gaps gaps = trials(store, trials, properties, Files.createDirectories(out.resolve(name.trim())));
 				table.append(row("Leader killed (SIGKILL): gap / ttl", store, gaps.killed(), ttl))
 					.append(row("Leader killed: gap, ms", store, gaps.killed(), null))

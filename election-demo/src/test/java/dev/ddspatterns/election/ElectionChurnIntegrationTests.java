@@ -148,10 +148,8 @@ class ElectionChurnIntegrationTests {
 		String id = "replica-" + this.started++;
 		List<String> properties = new ArrayList<>(List.of("spring.data.redis.host=" + redis.server().host(),
 				"spring.data.redis.port=" + redis.server().port(), "suite.election.lease-ttl=" + TTL.toMillis() + "ms",
-				"suite.election.shards=" + SHARDS, "suite.election.store=" + this.store.name().toLowerCase()));
-		if (this.store == Store.ETCD) {
-			properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
-		}
+				"suite.election.shards=" + SHARDS));
+		properties.addAll(StoreSelection.properties(this.store, etcd));
 		ReplicaProcess replica = ReplicaProcess.launch(id, this.logs.resolve(id + ".log"), properties);
 		this.all.add(replica);
 		return replica;

@@ -184,11 +184,8 @@ class ElectionFailoverIntegrationTests {
 		for (int i = 0; i < count; i++) {
 			List<String> properties = new ArrayList<>(List.of("spring.data.redis.host=" + redis.server().host(),
 					"spring.data.redis.port=" + redis.server().port(),
-					"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS,
-					"suite.election.store=" + store.name().toLowerCase(Locale.ROOT)));
-			if (store == Store.ETCD) {
-				properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
-			}
+					"suite.election.lease-ttl=" + TTL.toMillis() + "ms", "suite.election.shards=" + SHARDS));
+			properties.addAll(StoreSelection.properties(store, etcd));
 			properties.addAll(List.of(extra));
 			this.replicas.add(ReplicaProcess.launch("replica-" + i, logs.resolve("replica-" + i + ".log"), properties));
 		}

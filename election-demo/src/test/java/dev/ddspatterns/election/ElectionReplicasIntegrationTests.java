@@ -2,9 +2,7 @@ package dev.ddspatterns.election;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.ddspatterns.election.ElectionProperties.Store;
 import dev.ddspatterns.testsupport.etcd.EtcdServers;
@@ -47,11 +45,7 @@ class ElectionReplicasIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(Store.class)
 	void aLeaderThatShutsDownGracefullyIsSucceededWithinTwoRenewalIntervals(Store store) {
-		List<String> properties = new ArrayList<>(
-				List.of("suite.election.store=" + store.name().toLowerCase(Locale.ROOT)));
-		if (store == Store.ETCD) {
-			properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
-		}
+		List<String> properties = StoreSelection.properties(store, etcd);
 		try (LocalReplicas replicas = new LocalReplicas(redis.server(), 3, HAND_OVER_TTL,
 				properties.toArray(String[]::new))) {
 			ConfigurableApplicationContext leader = replicas.awaitOneLeader(Duration.ofSeconds(20));

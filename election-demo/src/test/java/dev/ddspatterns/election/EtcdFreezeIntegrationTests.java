@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.ddspatterns.election.ElectionProperties.Store;
 import dev.ddspatterns.election.MintedTerms.Term;
-import dev.ddspatterns.election.leader.LeaderElected;
 import dev.ddspatterns.election.lease.EtcdLeases;
 import dev.ddspatterns.testsupport.etcd.EtcdServers;
 import dev.ddspatterns.testsupport.redis.RedisServers;
@@ -24,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,18 +54,10 @@ class EtcdFreezeIntegrationTests {
 	void aStoreFrozenPastTheTtlMintsNoTermItsHolderNeverLearnsAndTimedOutCallsAreUnknown() throws Exception {
 		try (Client client = Client.builder().endpoints(etcd.endpoints().toArray(String[]::new)).build();
 				LedgerCheck ledgers = new LedgerCheck(redis.server());
-				LocalReplicas replicas = new LocalReplicas(redis.server(), 3, TTL, "suite.election.store=etcd",
-						"suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()))) {
+				LocalReplicas replicas = new LocalReplicas(redis.server(), 3, TTL,
+						StoreSelection.properties(Store.ETCD, etcd).toArray(String[]::new))) {
 			ledgers.flush();
-			Set<Term> learned = ConcurrentHashMap.newKeySet();
-			for (ConfigurableApplicationContext replica : replicas.running()) {
-				replica.addApplicationListener((event) -> {
-					if (event instanceof PayloadApplicationEvent<?> payload
-							&& payload.getPayload() instanceof LeaderElected elected) {
-						learned.add(new Term(elected.leader(), elected.token()));
-					}
-				});
-			}
+			Set<Term> learned = replicas.learnTerms();
 			replicas.awaitOneLeader(Duration.ofSeconds(20));
 			await().atMost(Duration.ofSeconds(10)).until(() -> !ledgers.entries("leader").isEmpty());
 

@@ -2,9 +2,7 @@ package dev.ddspatterns.election;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.ddspatterns.election.ElectionProperties.Store;
 import dev.ddspatterns.testsupport.etcd.EtcdServers;
@@ -42,11 +40,7 @@ class LeaseStoreOutageIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(Store.class)
 	void withoutTheStoreNobodyActsAfterTheTtlAndLeadershipResumesWhenItReturns(Store store) {
-		List<String> properties = new ArrayList<>(
-				List.of("suite.election.store=" + store.name().toLowerCase(Locale.ROOT)));
-		if (store == Store.ETCD) {
-			properties.add("suite.election.etcd.endpoints=" + String.join(",", etcd.endpoints()));
-		}
+		List<String> properties = StoreSelection.properties(store, etcd);
 		Runnable stop = (store == Store.ETCD) ? () -> etcd.member(0).stop() : () -> redis.server().stop();
 		Runnable restart = (store == Store.ETCD) ? () -> etcd.member(0).restart() : () -> redis.server().restart();
 		try (LocalReplicas replicas = new LocalReplicas(redis.server(), 3, TTL, properties.toArray(String[]::new))) {

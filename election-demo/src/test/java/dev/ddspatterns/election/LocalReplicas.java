@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.ddspatterns.election.MintedTerms.Term;
+import dev.ddspatterns.election.leader.LeaderElected;
 import dev.ddspatterns.election.leader.LeaderElection;
 import dev.ddspatterns.election.shards.ShardOwnership;
 import dev.ddspatterns.testsupport.redis.RedisNode;
@@ -13,6 +17,7 @@ import dev.ddspatterns.testsupport.redis.RedisNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 import static org.awaitility.Awaitility.await;
 
@@ -41,6 +46,23 @@ final class LocalReplicas implements AutoCloseable {
 			this.contexts
 				.add(new SpringApplicationBuilder(ElectionApplication.class).run(arguments.toArray(String[]::new)));
 		}
+	}
+
+	/**
+	 * Listens, from now on, for each running replica's news that it was elected.
+	 * @return the terms the replicas have learned they hold, filled as they do
+	 */
+	Set<Term> learnTerms() {
+		Set<Term> learned = ConcurrentHashMap.newKeySet();
+		for (ConfigurableApplicationContext replica : running()) {
+			replica.addApplicationListener((event) -> {
+				if (event instanceof PayloadApplicationEvent<?> payload
+						&& payload.getPayload() instanceof LeaderElected elected) {
+					learned.add(new Term(elected.leader(), elected.token()));
+				}
+			});
+		}
+		return learned;
 	}
 
 	List<ConfigurableApplicationContext> running() {

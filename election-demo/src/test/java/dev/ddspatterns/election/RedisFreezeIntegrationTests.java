@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.ddspatterns.election.MintedTerms.Term;
-import dev.ddspatterns.election.leader.LeaderElected;
 import dev.ddspatterns.testsupport.redis.RedisServers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,15 +48,7 @@ class RedisFreezeIntegrationTests {
 			CapturedOutput output) throws Exception {
 		try (LedgerCheck ledgers = new LedgerCheck(redis.server());
 				LocalReplicas replicas = new LocalReplicas(redis.server(), 3, TTL)) {
-			Set<Term> learned = ConcurrentHashMap.newKeySet();
-			for (ConfigurableApplicationContext replica : replicas.running()) {
-				replica.addApplicationListener((event) -> {
-					if (event instanceof PayloadApplicationEvent<?> payload
-							&& payload.getPayload() instanceof LeaderElected elected) {
-						learned.add(new Term(elected.leader(), elected.token()));
-					}
-				});
-			}
+			Set<Term> learned = replicas.learnTerms();
 			ConfigurableApplicationContext leader = replicas.awaitOneLeader(Duration.ofSeconds(10));
 			await().atMost(Duration.ofSeconds(10)).until(() -> !ledgers.entries("leader").isEmpty());
 
