@@ -141,6 +141,7 @@ final class ResponseCacheFilter implements GatewayFilter, Ordered {
 				if (!copy.overflowed()) {
 					ResponseCacheFilter.this.responses.store(this.key,
 							new CachedResponse(status, headers, copy.bytes(), arrived, lifetime.get()));
+					ResponseCacheFilter.this.counters.stored().increment();
 				}
 			}));
 		}
