@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,17 +31,24 @@ import org.springframework.validation.annotation.Validated;
  * Redis is unreachable
  * @param apiKeys the API keys the gateway honours, by name and SHA-256; a request with
  * any other key is refused with 401, one without a key is counted by its address
+ * @param leaseTimeToLive on a route with a {@code lease}, how long a replica may spend
+ * the tokens it took ahead of need; unspent ones are lost then, never handed back
+ * @param leaseBuckets the most callers' leases and refusals a replica keeps at once
  */
 @ConfigurationProperties("suite.gateway.rate-limit")
 @Validated
 public record RateLimitProperties(@NotNull @DefaultValue("fail-open") FailureMode failureMode,
 		@NotNull @DefaultValue("100ms") Duration timeout, @DefaultValue List<IpRange> trustedProxies,
 		@NotBlank @DefaultValue("X-API-Key") String apiKeyHeader,
-		@NotNull @DefaultValue("5s") Duration unavailableRetryAfter, @DefaultValue List<@Valid ApiKey> apiKeys) {
+		@NotNull @DefaultValue("5s") Duration unavailableRetryAfter, @DefaultValue List<@Valid ApiKey> apiKeys,
+		@NotNull @DefaultValue("1s") Duration leaseTimeToLive, @Positive @DefaultValue("100000") long leaseBuckets) {
 
 	public RateLimitProperties {
 		if (timeout != null && !timeout.isPositive()) {
 			throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+		}
+		if (leaseTimeToLive != null && !leaseTimeToLive.isPositive()) {
+			throw new IllegalArgumentException("lease-time-to-live must be positive, was " + leaseTimeToLive);
 		}
 		if (unavailableRetryAfter != null && unavailableRetryAfter.toSeconds() < 1) {
 			throw new IllegalArgumentException(

@@ -39,14 +39,27 @@ final class TokenBucket {
 	}
 
 	/**
-	 * Takes tokens from a bucket, if it has enough.
+	 * Takes a request's tokens from a bucket, if it has enough.
 	 * @param bucket the bucket's Redis key, with a {hash tag}
 	 * @param limit its replenish rate, burst capacity and the tokens a request costs
 	 * @return what the bucket said; never an error
 	 */
 	Mono<Decision> take(String bucket, Limit limit) {
+		return take(bucket, limit, limit.requestedTokens());
+	}
+
+	/**
+	 * Takes a request's tokens from a bucket, if it has enough, and up to a lease more
+	 * for the replica's {@link TokenLeases}.
+	 * @param bucket the bucket's Redis key, with a {hash tag}
+	 * @param limit its replenish rate, burst capacity and the tokens a request costs
+	 * @param most the most tokens to take if the request is allowed: its cost and a
+	 * lease, as many as the bucket holds up to this
+	 * @return what the bucket said; never an error
+	 */
+	Mono<Decision> take(String bucket, Limit limit, int most) {
 		List<String> args = List.of(String.valueOf(limit.replenishRate()), String.valueOf(limit.burstCapacity()),
-				String.valueOf(limit.requestedTokens()));
+				String.valueOf(limit.requestedTokens()), String.valueOf(Math.max(most, limit.requestedTokens())));
 		return this.redis.execute(SCRIPT, List.of(bucket), args)
 			.single()
 			.timeout(this.timeout)
@@ -60,7 +73,7 @@ final class TokenBucket {
 
 	private static Decision decision(List<Long> answer) {
 		Verdict verdict = (answer.get(0) == 1) ? Verdict.ALLOWED : Verdict.LIMITED;
-		return new Decision(verdict, answer.get(1), Duration.ofMillis(answer.get(2)));
+		return new Decision(verdict, answer.get(1), Duration.ofMillis(answer.get(2)), answer.get(3));
 	}
 
 	/**
@@ -92,10 +105,12 @@ final class TokenBucket {
 	 * @param remaining whole tokens left after this request
 	 * @param retryAfter how long until the bucket holds enough tokens for this request;
 	 * zero unless limited
+	 * @param granted the tokens taken: the request's cost and any lease; zero unless
+	 * allowed
 	 */
-	record Decision(Verdict verdict, long remaining, Duration retryAfter) {
+	record Decision(Verdict verdict, long remaining, Duration retryAfter, long granted) {
 
-		static final Decision UNKNOWN = new Decision(Verdict.UNKNOWN, -1, Duration.ZERO);
+		static final Decision UNKNOWN = new Decision(Verdict.UNKNOWN, -1, Duration.ZERO, 0);
 
 	}
 

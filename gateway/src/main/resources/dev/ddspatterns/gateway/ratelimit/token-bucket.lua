@@ -6,8 +6,11 @@ KEYS[1]  the bucket: a hash {tokens, at}. Its {hash tag} is the route and the ca
 ARGV[1]  replenish rate, tokens per second
 ARGV[2]  burst capacity, the most tokens the bucket holds
 ARGV[3]  tokens this request costs
+ARGV[4]  the most tokens to hand out if allowed (at least ARGV[3]): the request's cost and a
+         lease of further tokens its gateway replica spends without asking (TokenLeases)
 
-Returns { 1 if allowed else 0, whole tokens left, milliseconds until the request would be allowed }
+Returns { 1 if allowed else 0, whole tokens left, milliseconds until the request would be
+allowed, tokens handed out (0 if refused) }
 
 Why one script: reading the bucket, refilling it, taking from it and writing it back happen as
 one atomic step inside Redis. Two replicas serving the same caller at the same moment can never
@@ -28,6 +31,7 @@ Retry-After can say exactly when enough tokens will be there.
 local rate = tonumber(ARGV[1])
 local capacity = tonumber(ARGV[2])
 local requested = tonumber(ARGV[3])
+local most = tonumber(ARGV[4])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
@@ -44,8 +48,11 @@ at = math.max(now, at)
 
 local allowed = tokens >= requested
 local wait = 0
+local granted = 0
 if allowed then
-  tokens = tokens - requested
+  -- A lease takes only whole tokens the bucket holds, never more than it has.
+  granted = math.max(requested, math.min(most, math.floor(tokens)))
+  tokens = tokens - granted
 else
   -- Nothing is taken from a refused request, so a client that keeps retrying too early
   -- does not push its own recovery further away.
@@ -57,4 +64,4 @@ redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', at)
 -- hash per caller seen in the last capacity/rate seconds, not one per caller ever seen.
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate))
 
-return { allowed and 1 or 0, math.floor(tokens), wait }
+return { allowed and 1 or 0, math.floor(tokens), wait, granted }

@@ -65,17 +65,17 @@ class ConfiguredLimitsTests {
 			}
 		}
 		assertThat(limits).containsOnlyKeys("cache", "search", "search-experiment", "jobs")
-			.containsEntry("search", new Config(10, 20, 1, null, Map.of()))
-			.containsEntry("search-experiment", new Config(10, 20, 1, null, Map.of()))
-			.containsEntry("cache", new Config(100, 200, 1, null, Map.of()))
-			.containsEntry("jobs", new Config(20, 100, 1, null, Map.of(RequestMethod.POST, 10)));
+			.containsEntry("search", new Config(10, 20, 1, null, Map.of(), 0))
+			.containsEntry("search-experiment", new Config(10, 20, 1, null, Map.of(), 0))
+			.containsEntry("cache", new Config(100, 200, 1, null, Map.of(), 10))
+			.containsEntry("jobs", new Config(20, 100, 1, null, Map.of(RequestMethod.POST, 10), 0));
 	}
 
 	/** As the gateway does when it loads a route. */
 	private static Config bind(FilterDefinition filter) {
 		ConfigurationService configurations = new ConfigurationService(new DefaultListableBeanFactory(),
 				ApplicationConversionService::getSharedInstance, () -> null);
-		RateLimitGatewayFilterFactory factory = new RateLimitGatewayFilterFactory(null, null, null, null);
+		RateLimitGatewayFilterFactory factory = new RateLimitGatewayFilterFactory(null, null, null, null, null);
 		return configurations.with(factory).name(filter.getName()).properties(filter.getArgs()).bind();
 	}
 

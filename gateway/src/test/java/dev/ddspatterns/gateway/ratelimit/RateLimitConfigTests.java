@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class RateLimitConfigTests {
 
-	final RateLimitGatewayFilterFactory factory = new RateLimitGatewayFilterFactory(null, null, null, null);
+	final RateLimitGatewayFilterFactory factory = new RateLimitGatewayFilterFactory(null, null, null, null, null);
 
 	final ConfigurationService configuration = new ConfigurationService(null,
 			ApplicationConversionService::getSharedInstance, () -> null);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -74,11 +76,19 @@ class RateLimitingIntegrationTests {
 	static final Limit TEN_PER_SECOND = new Limit(10, 20, 1);
 
 	/**
+	 * Bursts of 20, then one a second, taken from Redis {@link #LEASE} tokens at a time.
+	 */
+	static final Limit LEASED = new Limit(1, 20, 1);
+
+	/** The most tokens a request on route {@code leased} takes: its own and 4 more. */
+	static final int LEASE = 5;
+
+	/**
 	 * The keys these tests call with, registered with the gateway by their SHA-256. Any
 	 * other key is refused.
 	 */
 	static final List<String> REGISTERED_KEYS = List.of("alice", "bob", "carol", "burst", "patient", "dear", "cached",
-			"shared");
+			"shared", "leased");
 
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
@@ -116,6 +126,15 @@ class RateLimitingIntegrationTests {
 		properties.put(jobs + "filters[0].args.replenish-rate", String.valueOf(UPLOAD.replenishRate()));
 		properties.put(jobs + "filters[0].args.burst-capacity", String.valueOf(UPLOAD.burstCapacity()));
 		properties.put(jobs + "filters[0].args.method-costs.POST", String.valueOf(UPLOAD.requestedTokens()));
+		// A route with two tiers: leases of 5 tokens spent by each replica on its own.
+		String leased = "spring.cloud.gateway.server.webflux.routes[6].";
+		properties.put(leased + "id", "leased");
+		properties.put(leased + "uri", backend.uri().toString());
+		properties.put(leased + "predicates[0]", "Path=/leased");
+		properties.put(leased + "filters[0].name", "RateLimit");
+		properties.put(leased + "filters[0].args.replenish-rate", String.valueOf(LEASED.replenishRate()));
+		properties.put(leased + "filters[0].args.burst-capacity", String.valueOf(LEASED.burstCapacity()));
+		properties.put(leased + "filters[0].args.lease", String.valueOf(LEASE));
 		properties.putAll(RegisteredKeys.properties(REGISTERED_KEYS));
 		return properties;
 	}
@@ -368,6 +387,44 @@ class RateLimitingIntegrationTests {
 				.as("one bucket of 5 for both replicas, and one more every 20 s")
 				.isBetween(5L, allowance.requests());
 		}
+	}
+
+	/**
+	 * With leases, each of two replicas takes 5 tokens from the shared bucket at a time
+	 * and spends them without asking Redis, and remembers a refusal until the bucket can
+	 * have refilled. Together they admit at most what the bucket itself admits plus one
+	 * lease each ({@link TokenLeases}), at least the burst less what each may still hold
+	 * unspent, and ask Redis far less than once a request.
+	 */
+	@Test
+	void gatewaysWithLeasesAdmitAtMostTheLimitPlusALeaseEachAndAskRedisLess() {
+		try (ConfigurableApplicationContext other = startAnotherGateway(Clock.systemUTC())) {
+			int otherPort = other.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			List<WebTestClient> gateways = List.of(LoopbackClient.from("127.0.0.1", this.port),
+					LoopbackClient.from("127.0.0.1", otherPort));
+			long scriptsBefore = scriptCalls();
+			Allowance allowance = Allowance.startingNow(LEASED);
+			int requests = 80;
+			long served = IntStream.range(0, requests)
+				.filter((i) -> get(gateways.get(i % 2), "/leased", apiKey("leased")).getStatus().value() == 200)
+				.count();
+			long asked = scriptCalls() - scriptsBefore;
+
+			assertThat(served).as("served of %d, alternating between two replicas with leases of %d", requests, LEASE)
+				.isBetween((long) LEASED.burstCapacity() - 2 * LEASE, allowance.requests() + 2 * LEASE);
+			assertThat(asked).as("Redis asked, for %d requests", requests).isLessThan(requests / 2);
+		}
+	}
+
+	/** Token-bucket scripts Redis has run since it started (EVALSHA, or EVAL once). */
+	private long scriptCalls() {
+		Properties stats = this.redisTemplate.execute((connection) -> connection.serverCommands().info("commandstats"))
+			.blockFirst();
+		return Stream.of("cmdstat_evalsha", "cmdstat_eval")
+			.map(stats::getProperty)
+			.filter(Objects::nonNull)
+			.mapToLong((line) -> Long.parseLong(line.replaceAll("^calls=(\\d+),.*$", "$1")))
+			.sum();
 	}
 
 	/**

@@ -38,7 +38,9 @@ import static org.awaitility.Awaitility.await;
  * setting), route {@code closed} fails closed (the global setting). Both allow bursts of
  * 3; on {@code closed} a request costs 10 tokens at 1 per second, so once the burst is
  * spent the next is refused for 10 s, whatever the time the test takes. The clock only
- * times the outage for the log: the buckets run on Redis's.
+ * times the outage for the log: the buckets run on Redis's. Route {@code leased} fails
+ * closed too, and has a lease of 5 tokens that lives an hour here: what a replica took
+ * before the outage it spends during it, and then it refuses.
  *
  * <p>
  * The timeout is what tells a slow Redis from a dead one, so it has a busy machine's
@@ -69,6 +71,9 @@ class RedisOutageIntegrationTests {
 
 	/** Requests per route while Redis is down. */
 	private static final int DURING = 3;
+
+	/** Tokens a request on route {@code leased} takes, its own and 4 for later ones. */
+	private static final int LEASE = 5;
 
 	@RegisterExtension
 	static final RedisServers redis = RedisServers.single();
@@ -102,6 +107,14 @@ class RedisOutageIntegrationTests {
 		registry.add(routes + "[1].uri", () -> backend.uri().toString());
 		registry.add(routes + "[1].predicates[0]", () -> "Path=/closed");
 		registry.add(routes + "[1].filters[0]", () -> "RateLimit=1, 30, 10");
+		registry.add(routes + "[2].id", () -> "leased");
+		registry.add(routes + "[2].uri", () -> backend.uri().toString());
+		registry.add(routes + "[2].predicates[0]", () -> "Path=/leased");
+		registry.add(routes + "[2].filters[0].name", () -> "RateLimit");
+		registry.add(routes + "[2].filters[0].args.replenish-rate", () -> "1");
+		registry.add(routes + "[2].filters[0].args.burst-capacity", () -> "20");
+		registry.add(routes + "[2].filters[0].args.lease", () -> String.valueOf(LEASE));
+		registry.add("suite.gateway.rate-limit.lease-time-to-live", () -> "1h");
 		// Fresh buckets for the checks after the outage.
 		RegisteredKeys.properties(List.of("probe", "after")).forEach((key, value) -> registry.add(key, () -> value));
 	}
@@ -131,6 +144,9 @@ class RedisOutageIntegrationTests {
 				.expectHeader()
 				.exists("X-RateLimit-Remaining"));
 		http.get().uri("/closed").exchange().expectStatus().isOk();
+		// Takes a lease: this request's token and 4 more, held here.
+		http.get().uri("/leased").exchange().expectStatus().isOk();
+		double leasedClosedBefore = requests("leased", "failed-closed");
 		double errorsBefore = counter("gateway.ratelimit.redis.errors");
 		double outagesBefore = counter("gateway.ratelimit.redis.outages");
 		double failedOpenBefore = requests("open", "failed-open");
@@ -168,7 +184,16 @@ class RedisOutageIntegrationTests {
 			http.get().uri("/open").header("X-API-Key", "invented").exchange().expectStatus().isUnauthorized();
 			assertThat(backend.requestCount()).as("only the fail-open route reached the backend")
 				.isEqualTo(servedBefore + DURING);
-			assertThat(counter("gateway.ratelimit.redis.errors")).isEqualTo(errorsBefore + 2 * DURING);
+			// The leased route spends what it took before the outage, without asking
+			// Redis, then fails closed like any other.
+			for (int i = 0; i < LEASE - 1; i++) {
+				http.get().uri("/leased").exchange().expectStatus().isOk();
+			}
+			http.get().uri("/leased").exchange().expectStatus().isEqualTo(503);
+			assertThat(requests("leased", "failed-closed")).isEqualTo(leasedClosedBefore + 1);
+			assertThat(backend.requestCount()).as("and the lease's requests")
+				.isEqualTo(servedBefore + DURING + LEASE - 1);
+			assertThat(counter("gateway.ratelimit.redis.errors")).isEqualTo(errorsBefore + 2 * DURING + 1);
 			assertThat(this.meters.get("gateway.ratelimit.redis.outage").gauge().value()).isEqualTo(1);
 			assertThat(requests("open", "failed-open")).isEqualTo(failedOpenBefore + DURING);
 			assertThat(requests("closed", "failed-closed")).isEqualTo(failedClosedBefore + DURING);

@@ -94,12 +94,29 @@ class TokenBucketIntegrationTests {
 	}
 
 	@Test
+	void aLeaseTakesWholeTokensTheBucketHoldsUpToTheMostAsked() {
+		Limit slow = new Limit(1, 25, 1);
+		TokenBucket bucket = bucket(TIMEOUT);
+		Allowance allowance = Allowance.startingNow(slow);
+		Decision first = bucket.take("{l}", slow, 10).block();
+		assertThat(first).isEqualTo(new Decision(Verdict.ALLOWED, 15, Duration.ZERO, 10));
+		Decision second = bucket.take("{l}", slow, 10).block();
+		assertThat(second.granted()).isEqualTo(10);
+		Decision third = bucket.take("{l}", slow, 10).block();
+		assertThat(third.verdict()).isEqualTo(Verdict.ALLOWED);
+		assertThat(third.granted()).as("the whole tokens the bucket still held, fewer than asked")
+			.isBetween(5L, 5 + allowance.refilled());
+		assertThat(first.granted() + second.granted() + third.granted())
+			.isLessThanOrEqualTo(slow.burstCapacity() + allowance.refilled());
+	}
+
+	@Test
 	void aDearRequestWaitsForAllTheTokensItCosts() {
 		// 30 tokens a request at 1 per second: the second request stays refused for 20 s.
 		Limit costsThirty = new Limit(1, 40, 30);
 		TokenBucket bucket = bucket(TIMEOUT);
 		Allowance allowance = Allowance.startingNow(costsThirty);
-		assertThat(take(bucket, "{b}", costsThirty)).isEqualTo(new Decision(Verdict.ALLOWED, 10, Duration.ZERO));
+		assertThat(take(bucket, "{b}", costsThirty)).isEqualTo(new Decision(Verdict.ALLOWED, 10, Duration.ZERO, 30));
 		Decision second = take(bucket, "{b}", costsThirty);
 		assertThat(second.verdict()).isEqualTo(Verdict.LIMITED);
 		assertThat(second.remaining()).isBetween(10L, 10 + allowance.refilled());
