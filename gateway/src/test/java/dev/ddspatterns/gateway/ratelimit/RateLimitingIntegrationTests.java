@@ -118,25 +118,26 @@ class RateLimitingIntegrationTests {
 		properties.put("spring.cloud.gateway.server.webflux.routes[4].predicates[0]", "Path=/api/ten");
 		properties.put("spring.cloud.gateway.server.webflux.routes[4].filters[1]", "RewritePath=/api/ten, /ten");
 		// A jobs route: what a request costs depends on its method.
-		String jobs = "spring.cloud.gateway.server.webflux.routes[5].";
-		properties.put(jobs + "id", "jobs");
-		properties.put(jobs + "uri", backend.uri().toString());
-		properties.put(jobs + "predicates[0]", "Path=/api/v1/jobs/**,/api/v1/jobs");
-		properties.put(jobs + "filters[0].name", "RateLimit");
-		properties.put(jobs + "filters[0].args.replenish-rate", String.valueOf(UPLOAD.replenishRate()));
-		properties.put(jobs + "filters[0].args.burst-capacity", String.valueOf(UPLOAD.burstCapacity()));
-		properties.put(jobs + "filters[0].args.method-costs.POST", String.valueOf(UPLOAD.requestedTokens()));
+		namedRoute(properties, 5, "jobs", "Path=/api/v1/jobs/**,/api/v1/jobs", UPLOAD.replenishRate(),
+				UPLOAD.burstCapacity(), Map.of("method-costs.POST", String.valueOf(UPLOAD.requestedTokens())));
 		// A route with two tiers: leases of 5 tokens spent by each replica on its own.
-		String leased = "spring.cloud.gateway.server.webflux.routes[6].";
-		properties.put(leased + "id", "leased");
-		properties.put(leased + "uri", backend.uri().toString());
-		properties.put(leased + "predicates[0]", "Path=/leased");
-		properties.put(leased + "filters[0].name", "RateLimit");
-		properties.put(leased + "filters[0].args.replenish-rate", String.valueOf(LEASED.replenishRate()));
-		properties.put(leased + "filters[0].args.burst-capacity", String.valueOf(LEASED.burstCapacity()));
-		properties.put(leased + "filters[0].args.lease", String.valueOf(LEASE));
+		namedRoute(properties, 6, "leased", "Path=/leased", LEASED.replenishRate(), LEASED.burstCapacity(),
+				Map.of("lease", String.valueOf(LEASE)));
 		properties.putAll(RegisteredKeys.properties(REGISTERED_KEYS));
 		return properties;
+	}
+
+	/** A route whose RateLimit filter is written out by name, with further arguments. */
+	private static void namedRoute(Map<String, String> properties, int index, String id, String predicate, int rate,
+			int burst, Map<String, String> args) {
+		String route = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
+		properties.put(route + "id", id);
+		properties.put(route + "uri", backend.uri().toString());
+		properties.put(route + "predicates[0]", predicate);
+		properties.put(route + "filters[0].name", "RateLimit");
+		properties.put(route + "filters[0].args.replenish-rate", String.valueOf(rate));
+		properties.put(route + "filters[0].args.burst-capacity", String.valueOf(burst));
+		args.forEach((name, value) -> properties.put(route + "filters[0].args." + name, value));
 	}
 
 	private static void route(Map<String, String> properties, int index, String id, Limit limit) {
