@@ -215,6 +215,17 @@ first curl -fsS --max-time 5 -o /dev/null -X PUT -H 'Content-Type: text/plain' -
 value=$(first curl -fsS --max-time 5 "$gateway/api/v1/cache/smoke-greeting") || fail "cache GET"
 [ "$value" = "hello compose" ] || fail "cache GET answered '$value'"
 say "cache: PUT and GET /api/v1/cache/smoke-greeting through the gateway"
+# Keys spread over every shard, and each reads back what was written.
+spread=$(for i in $(seq 1 30); do
+  curl -fsS --max-time 5 -D - -o /dev/null -X PUT -H 'Content-Type: text/plain' --data-binary "value $i" \
+    "$gateway/api/v1/cache/spread-$i" | tr -d '\r' | sed -n 's/^X-Cache-Shard: //Ip'
+done | sort -u | paste -sd ' ') || fail "cache PUTs of spread-1..30"
+[ "$spread" = "shard-0 shard-1 shard-2" ] || fail "30 keys landed on shards '$spread', not on all three"
+for i in $(seq 1 30); do
+  value=$(curl -fsS --max-time 5 "$gateway/api/v1/cache/spread-$i") || fail "cache GET spread-$i"
+  [ "$value" = "value $i" ] || fail "spread-$i read back as '$value'"
+done
+say "cache: 30 keys spread over shard-0, shard-1 and shard-2, each read back"
 
 # A leaf's first query can miss search-root's 1 s deadline while its JVM warms up, and the
 # answer is then rightly partial: asked again (k changes, past the gateway's response cache)
@@ -291,6 +302,17 @@ done
 wait
 
 # --- faults --------------------------------------------------------------------------------------
+# A frozen leaf (its processes paused: connections open, no answer) costs a partial answer at
+# search-root's deadline (1 s), not a wait for the leaf: well within the 5 s allowed here.
+podman pause "$(container_of search-leaf-1)" >/dev/null
+asked=$(date +%s%N)
+verdict=$(curl_json "$gateway/api/v1/search?q=cat%20AND%20dog&k=18" \
+  | json "d['partial'], d['missingShards'], sorted({h['shard'] for h in d['hits']})") || verdict="no answer"
+took_ms=$((($(date +%s%N) - asked) / 1000000))
+podman unpause "$(container_of search-leaf-1)" >/dev/null
+[ "$verdict" = "True [1] [0, 2]" ] || fail "leaf 1 frozen: partial, missing, shards = $verdict"
+[ "$took_ms" -lt 5000 ] || fail "leaf 1 frozen: the partial answer took $took_ms ms"
+say "fault 1a: search-leaf-1 frozen -> partial answer in $took_ms ms, shard 1 missing"
 podman stop -t 5 "$(container_of search-leaf-1)" >/dev/null
 # A query the gateway has not cached yet (its response cache keeps answers 30 s).
 deadline=$((SECONDS + 20)) k=19
@@ -300,7 +322,7 @@ until verdict=$(curl_json "$gateway/api/v1/search?q=cat%20AND%20dog&k=$k" \
   [ $SECONDS -lt $deadline ] || fail "leaf 1 stopped: partial, missing, shards = ${verdict:-no answer}"
   k=$((k - 1)); sleep 1
 done
-say "fault 1: search-leaf-1 stopped -> partial answer, shard 1 missing, hits from shards 0 and 2"
+say "fault 1b: search-leaf-1 stopped -> partial answer, shard 1 missing, hits from shards 0 and 2"
 podman start "$(container_of search-leaf-1)" >/dev/null
 leaf_restarted=$SECONDS
 
@@ -320,6 +342,19 @@ while :; do
   sleep 0.5
 done
 say "fault 2: $holder killed -> $now leads with token $now_token after $((SECONDS - killed_at)) s"
+# Only the leader acts: the new leader says so of itself (once it has taken in its own
+# acquisition), and a follower names the same leader and does not act.
+deadline=$((SECONDS + 15)) views=''
+until grep -qx "$now True $now" <<<"$views" && grep -qE "^[^ ]+ False $now\$" <<<"$views" \
+  && ! grep -qvE "^$now True $now\$|^[^ ]+ False $now\$" <<<"$views"; do
+  [ $SECONDS -lt $deadline ] || fail "after the kill, the replicas' views (self, acting, leader): $(paste -sd ',' <<<"$views")"
+  views=$(for session in $(seq 1 12); do
+    curl -fsS --max-time 3 --cookie "suite-session=acting-$session" "$gateway/api/v1/election/leader" 2>/dev/null \
+      | json "d['self']['id'], d['self']['acting'], d['leader']" 2>/dev/null | tr -d "(),'" || true
+  done | sort -u)
+  sleep 1
+done
+say "fault 2: $now acts, a follower names it and does not act"
 podman start "$(container_of "$holder")" >/dev/null
 replica_restarted=$SECONDS
 
@@ -339,7 +374,16 @@ while :; do
   [ $SECONDS -lt $deadline ] || fail "$key on $shard: X-Cache-Source '$source' after its primary stopped"
   sleep 0.5
 done
-say "fault 3: redis-$shard stopped -> $key read from $shard's $source"
+answer=$(curl -s --max-time 5 -o /dev/null -w '%{http_code} %{content_type}' -X PUT -H 'Content-Type: text/plain' \
+  --data-binary 'not while the primary is down' "$gateway/api/v1/cache/$key")
+[ "$answer" = "503 application/problem+json" ] || fail "PUT $key with its primary down: '$answer', not a 503 problem"
+for i in $(seq 1 30); do
+  other=$(curl -fsS --max-time 5 -D - -o /dev/null -X PUT -H 'Content-Type: text/plain' --data-binary 'still writable' \
+    "$gateway/api/v1/cache/spread-$i" | tr -d '\r' | sed -n 's/^X-Cache-Shard: //Ip') || continue
+  [ "$other" = "$shard" ] || break
+done
+[ -n "$other" ] && [ "$other" != "$shard" ] || fail "no write to another shard than $shard accepted"
+say "fault 3: redis-$shard stopped -> $key read from $shard's $source, its writes refused (503), $other still writable"
 podman start "$primary" >/dev/null
 primary_restarted=$SECONDS
 

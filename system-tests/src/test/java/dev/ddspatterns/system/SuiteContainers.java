@@ -76,19 +76,6 @@ final class SuiteContainers {
 	}
 
 	/**
-	 * A replica of a Redis server, started once it has its primary's data.
-	 * @param network the test's network
-	 * @param name its host name on the network
-	 * @param primary the primary's host name
-	 * @return the container, not yet started
-	 */
-	static GenericContainer<?> redisReplica(Network network, String name, String primary) {
-		return redis(network, name)
-			.withCommand("redis-server", "--save", "", "--appendonly", "no", "--replicaof", primary, "6379")
-			.waitingFor(Wait.forLogMessage(".*MASTER <-> REPLICA sync: Finished with success.*", 1));
-	}
-
-	/**
 	 * Stops a test class's containers (those that were made) and removes its network.
 	 * @param network the network, or {@code null} if it was never made
 	 * @param containers the containers, any of them {@code null} if never made
@@ -121,27 +108,6 @@ final class SuiteContainers {
 
 	static void unpause(GenericContainer<?> container) {
 		engine().unpauseContainerCmd(container.getContainerId()).exec();
-	}
-
-	/**
-	 * Stops the container the way an orchestrator does: SIGTERM, then SIGKILL after a
-	 * grace period.
-	 */
-	static void stop(GenericContainer<?> container) {
-		engine().stopContainerCmd(container.getContainerId()).withTimeout(5).exec();
-	}
-
-	/**
-	 * Starts a stopped container again; its host ports may change, its name on the
-	 * network does not.
-	 */
-	static void restart(GenericContainer<?> container) {
-		engine().startContainerCmd(container.getContainerId()).exec();
-	}
-
-	/** SIGKILL: no shutdown hooks, no lease released. */
-	static void kill(GenericContainer<?> container) {
-		engine().killContainerCmd(container.getContainerId()).exec();
 	}
 
 	private static DockerClient engine() {
