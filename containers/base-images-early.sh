@@ -21,8 +21,11 @@ case "${1:-}" in
   start)
     rm -f "$state/status" "$state/pid"
     # setsid: its own session, so it outlives the Maven goal that started it (the build ends
-    # long after it does, and await waits for it).
-    setsid bash -c "$(declare -f build); build >'$state/log' 2>&1; echo \$? >'$state/status'" </dev/null &
+    # long after it does, and await waits for it). None of the goal's streams stay open in it:
+    # Maven's exec reads them to their end, so an inherited stdout would hold the goal (and
+    # with it every module, which all wait for the parent) until the images were built.
+    setsid bash -c "$(declare -f build); build >'$state/log' 2>&1; echo \$? >'$state/status'" \
+      </dev/null >/dev/null 2>&1 &
     echo $! >"$state/pid"
     echo "base images: building in the background (log: $state/log)"
     ;;
