@@ -16,7 +16,10 @@ fi
 # The commit's time as the images' creation time, so one commit always gives the same images.
 created=$(git log -1 --format=%cI 2>/dev/null || echo EPOCH)
 rm -f ./*/target/jib-image.tar
-./mvnw -Pimages -DskipTests -Djib.container.creationTime="$created" package "$@"
+# -Dimages.skip: under CI=true this build too activates the profile system-tests, whose parent
+# pom would start the base images' background build again (base-images-early.sh); that belongs
+# to the outer build, which has already waited for it.
+./mvnw -Pimages -DskipTests -Dimages.skip=true -Djib.container.creationTime="$created" package "$@"
 
 for tar in ./*/target/jib-image.tar; do
   podman load --quiet --input "$tar"
