@@ -70,7 +70,7 @@ final class KeyMover {
 
 	private static void moveOne(String key, RedisShard from, RedisShard to, long epoch, long migration) {
 		long asked = System.nanoTime();
-		Lookup found = from.take(key, epoch);
+		Lookup found = from.lookupOnPrimary(key, epoch);
 		if (found.state() == Lookup.State.VALUE) {
 			// The time to live left now, counted from before the old owner was asked: a
 			// moved value may die a little early, never late. A value that died on the

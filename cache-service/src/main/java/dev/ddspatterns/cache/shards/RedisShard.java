@@ -96,13 +96,14 @@ public final class RedisShard implements AutoCloseable {
 	}
 
 	/**
-	 * The migration's read of a value it is about to move: like {@link #lookup}, but on
-	 * the primary only, where the move must happen.
+	 * Like {@link #lookup}, but on the primary only, where writes happen and a Redis
+	 * replica's lag cannot hide a value: the migration's read of a value it is about to
+	 * move, and a delete's question to the old owner during a move.
 	 * @param key the caller's key
-	 * @param epoch the epoch of the driver's shard map
+	 * @param epoch the epoch of the caller's shard map
 	 * @return what the primary holds for the key
 	 */
-	Lookup take(String key, long epoch) {
+	Lookup lookupOnPrimary(String key, long epoch) {
 		List<Object> reply = accepted(
 				write((redis) -> LuaScript.READ.run(redis, ScriptOutputType.MULTI, keys(key), bytes(epoch), bytes(0))),
 				epoch);

@@ -33,8 +33,8 @@ import dev.ddspatterns.sharding.HashTag;
  * the new owner alone speaks for the key;</li>
  * <li>a read asks the new owner, then (no value, no marker) the previous owner, then the
  * new owner again, in case the key moved between the first two questions;</li>
- * <li>a delete removes the value at the new owner and leaves the marker, and asks the
- * previous owner only to learn whether there was a value.</li>
+ * <li>a delete asks the previous owner whether it holds a value, then removes the value
+ * at the new owner and leaves the marker.</li>
  * </ul>
  * The migration's copy ({@code scripts/copy.lua}) never overwrites a value or a marker,
  * so whatever a client did during the move wins.
@@ -106,19 +106,25 @@ public final class ShardRouter {
 	}
 
 	/**
+	 * During a move, the previous owner is asked first whether it holds the value, and
+	 * only then does the new owner delete and leave its marker: the marker is the
+	 * request's one write, and it comes last. A shard that refuses a stale map has
+	 * changed nothing, so the delete runs again under the newer map as if for the first
+	 * time. (The other order, marker first, made a retry find its own marker and answer
+	 * 404 for a value it had just deleted.) The previous owner's copy, dead behind the
+	 * marker, is removed when the migration reaches it ({@link KeyMover}).
 	 * @param key the caller's key
 	 * @return whether a value was removed
 	 */
 	public boolean delete(String key) {
 		return routed((topology) -> {
 			Route route = topology.route(shardKey(key));
+			boolean previousHeld = route.moving()
+					&& route.previous().lookupOnPrimary(key, topology.epoch()).state() == Lookup.State.VALUE;
 			Deletion deletion = route.owner().delete(key, topology.epoch(), route.migration());
-			if (deletion.removed() || deletion.marked() || !route.moving()) {
-				return deletion.removed();
-			}
-			// The value, if any, was still on the previous owner: it is dead now that
-			// the marker is set, and deleting it there tells whether there was one.
-			return route.previous().delete(key, topology.epoch(), 0).removed();
+			// A marker already there means a client wrote or deleted the key during the
+			// move: the previous owner's value was dead before this delete.
+			return deletion.removed() || (previousHeld && !deletion.marked());
 		});
 	}
 

@@ -1,11 +1,14 @@
 package dev.ddspatterns.cache.shards;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.ddspatterns.cache.CacheProperties;
+import dev.ddspatterns.cache.StoredValue;
 import dev.ddspatterns.cache.shards.RedisShard.Lookup;
 import dev.ddspatterns.cache.shards.ReshardingRefused.Reason;
 import dev.ddspatterns.testsupport.redis.RedisServers;
@@ -95,7 +98,7 @@ class MigrationProtocolIntegrationTests {
 		RedisShard a = shard(0);
 		RedisShard b = shard(1);
 		a.put("k", bytes("v1"), 60_000, 2, 0);
-		Lookup taken = a.take("k", 2);
+		Lookup taken = a.lookupOnPrimary("k", 2);
 
 		RedisShard.Deletion deletion = b.delete("k", 2, MIGRATION);
 		assertThat(deletion).as("nothing was on the new owner yet").isEqualTo(new RedisShard.Deletion(false, false));
@@ -112,7 +115,7 @@ class MigrationProtocolIntegrationTests {
 		RedisShard a = shard(0);
 		RedisShard b = shard(1);
 		a.put("k", bytes("old"), 60_000, 2, 0);
-		Lookup taken = a.take("k", 2);
+		Lookup taken = a.lookupOnPrimary("k", 2);
 
 		b.put("k", bytes("new"), 50, 2, MIGRATION);
 		assertThat(text(b.lookup("k", 2, MIGRATION))).isEqualTo("new");
@@ -170,6 +173,44 @@ class MigrationProtocolIntegrationTests {
 				ReshardingRefused.class, (refused) -> assertThat(refused.reason()).isEqualTo(Reason.TAKEN_OVER));
 		assertThat(a.keys()).hasSize(50);
 		assertThat(shard(1).keys()).isEmpty();
+	}
+
+	/**
+	 * A delete during a move that a takeover interrupts half-way: the router's map goes
+	 * stale between the new owner and the previous one, and the router runs the delete
+	 * again under the taken-over map. The retry must still report the value it removed,
+	 * as a client that sees 404 for a key it never deleted has lost a write.
+	 */
+	@Test
+	void aDeleteRetriedUnderATakenOverMapStillReportsTheValueItRemoved() {
+		ShardMap adding = ShardMap.configured(List.of(properties.shards().get(0)))
+			.asFirst()
+			.adding(properties.shards().get(1), "old-driver");
+		ShardMapStore store = new ShardMapStore(URI.create(redis.shard(0).primary().uri()), properties.commandTimeout(),
+				resources);
+		MapFollower follower = new MapFollower(adding, store, connections);
+		ShardRouter router = new ShardRouter(properties, follower);
+		String key = IntStream.range(0, 100)
+			.mapToObj((i) -> "key-" + i)
+			.filter((candidate) -> follower.topology().route(candidate).moving())
+			.findFirst()
+			.orElseThrow();
+		RedisShard a = shard(0);
+		a.put(key, new StoredValue("text/plain", bytes("preloaded")).encode(), 60_000, adding.epoch(), 0);
+		shard(1).fence(adding.epoch());
+
+		// Another replica takes the migration over: it fences the old owner first and
+		// publishes its map; the new owner has not been fenced yet.
+		ShardMap takenOver = adding.takenOverBy("new-driver");
+		a.fence(takenOver.epoch());
+		assertThat(store.publish(0, takenOver)).isTrue();
+
+		assertThat(router.delete(key)).as("the preloaded value was there, and this delete removed it").isTrue();
+		assertThat(follower.topology().epoch()).as("the router caught up with the takeover")
+			.isEqualTo(takenOver.epoch());
+		assertThat(router.read(key)).isEmpty();
+		assertThat(router.delete(key)).as("a second delete finds nothing").isFalse();
+		store.close();
 	}
 
 	private static RedisShard shard(int index) {
