@@ -1,0 +1,78 @@
+package dev.ddspatterns.console.probe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Reads a service's state over HTTP, each read bounded by one timeout: the console shows
+ * a service that does not answer in time as unreachable instead of waiting for it.
+ */
+public final class Probe {
+
+	/** A metrics page larger than this is not read (the suite's are tens of KB). */
+	private static final int MAX_METRICS_BYTES = 4 * 1024 * 1024;
+
+	private final RestClient client;
+
+	/**
+	 * @param timeout how long one read may take, connecting included
+	 */
+	public Probe(Duration timeout) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(timeout);
+		this.client = RestClient.builder().requestFactory(requests).build();
+	}
+
+	/**
+	 * @param uri what to read
+	 * @return the JSON it answered with
+	 */
+	public Reading<JsonNode> json(URI uri) {
+		try {
+			JsonNode body = this.client.get().uri(uri).retrieve().body(JsonNode.class);
+			return (body != null) ? Reading.of(body) : Reading.failed("an empty answer");
+		}
+		catch (RestClientResponseException ex) {
+			return Reading.failed("HTTP " + ex.getStatusCode().value());
+		}
+		catch (RestClientException ex) {
+			return Reading.failed("unreachable");
+		}
+	}
+
+	/**
+	 * @param uri a Prometheus text page, such as {@code /actuator/prometheus}
+	 * @return its samples
+	 */
+	public Reading<Samples> metrics(URI uri) {
+		try {
+			String body = this.client.get().uri(uri).retrieve().body(String.class);
+			if (body == null) {
+				return Reading.failed("an empty answer");
+			}
+			if (body.length() > MAX_METRICS_BYTES) {
+				return Reading.failed("a metrics page over " + MAX_METRICS_BYTES + " bytes");
+			}
+			return Reading.of(Samples.parse(body));
+		}
+		catch (RestClientResponseException ex) {
+			return Reading.failed("HTTP " + ex.getStatusCode().value());
+		}
+		catch (RestClientException ex) {
+			return Reading.failed("unreachable");
+		}
+	}
+
+}
