@@ -10,7 +10,7 @@
 #   KEEP=1 containers/compose-smoke.sh          # leave the stack running (tear down yourself:
 #                                               #  containers/compose-smoke.sh down)
 # Host ports (127.0.0.1 only): GATEWAY_HTTP_PORT (8080), GATEWAY_HTTPS_PORT (8443),
-# PROMETHEUS_PORT (9090), ZIPKIN_PORT (9411). Needs podman, podman-compose, curl, and the
+# PROMETHEUS_PORT (9090), ZIPKIN_PORT (9411), CONSOLE_PORT (8088). Needs podman, podman-compose, curl, and the
 # python3 that podman-compose runs on (YAML and JSON). Images: build-base-images.sh, build-app-images.sh.
 #
 # Two things differ from `docker compose up`, both because of podman-compose 1.0.3 (Debian 12)
@@ -27,7 +27,9 @@ project=${PROJECT:-dds-patterns-smoke}
 profiles=${PROFILES-observability}
 export GATEWAY_HTTP_PORT=${GATEWAY_HTTP_PORT:-8080} GATEWAY_HTTPS_PORT=${GATEWAY_HTTPS_PORT:-8443}
 export PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090} ZIPKIN_PORT=${ZIPKIN_PORT:-9411}
+export CONSOLE_PORT=${CONSOLE_PORT:-8088}
 gateway="http://127.0.0.1:$GATEWAY_HTTP_PORT"
+console="http://127.0.0.1:$CONSOLE_PORT"
 prometheus="http://127.0.0.1:$PROMETHEUS_PORT"
 files=(-f docker-compose.yml -f containers/compose.podman.yml)
 logs=${LOGS:-target/compose-smoke}
@@ -265,6 +267,20 @@ leader=$(first curl_json "$gateway/api/v1/election/leader") || fail "election le
 read -r holder token < <(json "d['leader'], d['token']" <<<"$leader" | tr -d "(),'")
 [ -n "$holder" ] && [ "$holder" != None ] || fail "no leader: $leader"
 say "election: leader $holder, token $token"
+
+# The pattern console reads the same services (their metrics on the management port): it
+# names a leader, the three cache shards, the four leaves answering and the gateway's routes.
+console_view() {
+  curl_json "$console/api/snapshot" | json "d['election']['leader'], len(d['cache']['shards']), \
+    sum(1 for l in d['search']['leaves'] if not l['problem']), len(d['gateway']['routes'])" | tr -d "(),'"
+}
+deadline=$((SECONDS + 60))
+until read -r c_leader c_shards c_leaves c_routes < <(console_view 2>/dev/null) \
+    && [ "$c_leader" != None ] && [ "$c_shards" = 3 ] && [ "$c_leaves" = 4 ] && [ "$c_routes" -ge 1 ]; do
+  [ $SECONDS -lt $deadline ] || fail "console: $(curl -sS "$console/api/snapshot" | head -c 2000)"
+  sleep 2
+done
+say "console: leader $c_leader, $c_shards cache shards, $c_leaves leaves answering, $c_routes gateway routes"
 
 # A job that cannot be done: bytes that only claim to be a PNG. Its records are retried, then
 # dead-lettered, and the job fails with the reason.

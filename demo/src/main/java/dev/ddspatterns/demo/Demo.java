@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -85,14 +86,32 @@ public final class Demo {
 	 * @return what went wrong: the apps not ready, or the failed tour steps with what
 	 * each printed; empty when everything started and every step passed
 	 */
-	static List<String> runOnce(Path root) throws Exception {
+	static List<String> runOnce(Path root, AfterTour afterTour) throws Exception {
 		try (Stack stack = new Stack(root)) {
 			List<String> late = start(root, stack);
 			if (!late.isEmpty()) {
 				return List.of("not ready in time: " + late + "; their logs are in " + stack.logs());
 			}
-			return new Tour(stack).run().stream().map(Tour.FailedStep::transcript).toList();
+			List<String> failed = new ArrayList<>(
+					new Tour(stack).run().stream().map(Tour.FailedStep::transcript).toList());
+			failed.addAll(afterTour.check(stack));
+			return failed;
 		}
+	}
+
+	/**
+	 * More checks against the running demo, once the tour is done.
+	 */
+	@FunctionalInterface
+	interface AfterTour {
+
+		/**
+		 * @param stack the running demo
+		 * @return what failed, one line each
+		 * @throws Exception if the checks could not run
+		 */
+		List<String> check(Stack stack) throws Exception;
+
 	}
 
 	/**
@@ -126,6 +145,8 @@ public final class Demo {
 							bytes / 1e9))
 					.findFirst()
 					.orElse(""));
+		System.out.printf("Watch every pattern live in the pattern console: http://localhost:%d/%n%n",
+				Stack.CONSOLE_PORT);
 		List<String> names = late.stream().map(AppProcess::name).toList();
 		if (!names.isEmpty()) {
 			System.out.println("Not ready: " + names + " — see their logs.");

@@ -33,11 +33,14 @@ import dev.ddspatterns.testsupport.tls.TestCertificates;
  * Redis  6380 rate limits, thumbnailer jobs   6381 election   6390/6391 shard-0   6392/6393 shard-1   6394/6395 shard-2   6396 spare
  * Kafka  a free port (KRaft, in the demo's own JVM; the table shows it)
  * apps   8080 gateway (HTTPS 8443, a certificate made for the run)  8081 cache-service  8082 search-root
- *        8083, 8087 thumbnailer  8084-8086 election-demo
+ *        8083, 8087 thumbnailer  8084-8086 election-demo  8088 console
  *        8090-8093 search-leaf
  * </pre>
  */
 final class Stack implements AutoCloseable {
+
+	/** Where the pattern console serves. */
+	static final int CONSOLE_PORT = 8088;
 
 	static final int EDGE_REDIS = 6380;
 
@@ -83,7 +86,7 @@ final class Stack implements AutoCloseable {
 	static List<Integer> portsInUse() {
 		List<Integer> ports = new ArrayList<>(List.of(EDGE_REDIS, ELECTION_REDIS, 8443));
 		IntStream.rangeClosed(6390, SPARE_SHARD).forEach(ports::add);
-		IntStream.rangeClosed(8080, 8087).forEach(ports::add);
+		IntStream.rangeClosed(8080, 8088).forEach(ports::add);
 		IntStream.rangeClosed(8090, 8093).forEach(ports::add);
 		return ports.stream().filter(Stack::listening).toList();
 	}
@@ -117,7 +120,7 @@ final class Stack implements AutoCloseable {
 	 */
 	void prepareApps() {
 		this.launch.prepare(Map.of("search-leaf", "-exec", "search-root", "", "cache-service", "", "thumbnailer", "",
-				"election-demo", "", "gateway", ""));
+				"election-demo", "", "gateway", "", "console", ""));
 	}
 
 	void startApps() {
@@ -166,6 +169,8 @@ final class Stack implements AutoCloseable {
 			gateway.add("--suite.gateway.rate-limit.api-keys[" + i + "].sha256=" + sha256(key));
 		}
 		add("gateway", jar("gateway", ""), 8080, gateway);
+		// The pattern console reads every app above on its demo port (its own defaults).
+		add("console", jar("console", ""), CONSOLE_PORT, List.of());
 		this.apps.values().forEach(AppProcess::start);
 	}
 

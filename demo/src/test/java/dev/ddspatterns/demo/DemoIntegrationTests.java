@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo, headless, as a newcomer's {@code ./demo.sh} would run it: every app from the
  * jars this build just packaged, real Redis servers, the whole tour, then nothing left
- * running. Runs last in the build, after every app module is packaged.
+ * running; after the tour, the pattern console in a real browser
+ * ({@link ConsoleBrowserChecks}, whose panel pictures go to {@code target/console}). Runs
+ * last in the build, after every app module is packaged.
  */
 class DemoIntegrationTests {
 
@@ -18,7 +20,9 @@ class DemoIntegrationTests {
 	@Test
 	void everyTourStepPassesAndNothingIsLeftRunning() throws Exception {
 		assertThat(Stack.portsInUse()).as("the demo's ports, before it starts").isEmpty();
-		assertThat(Demo.runOnce(ROOT)).as("what failed: apps not ready, or tour steps with what they printed")
+		ConsoleBrowserChecks console = new ConsoleBrowserChecks(Stack.CONSOLE_PORT, Path.of("target", "console"));
+		assertThat(Demo.runOnce(ROOT, (stack) -> console.run()))
+			.as("what failed: apps not ready, tour steps with what they printed, or the console's panels")
 			.isEmpty();
 		assertThat(Stack.portsInUse()).as("ports still listening after the demo stopped").isEmpty();
 	}
