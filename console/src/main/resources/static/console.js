@@ -121,13 +121,29 @@ const panels = {
     ];
   },
   search(p) {
-    const leaves = table('Leaves', ['Leaf', 'Shard', { label: 'Documents', num: true }, 'State'],
-      p.leaves.map((l) => [l.address, l.problem ? '–' : l.shard, number(l.documents),
-        l.problem ? state(l.problem, false) : state('answering', true)]), 'search-leaves');
-    if (p.problem) return [leaves, problem(`the root's metrics: ${p.problem}`)];
+    const withSwitches = p.leaves.some((l) => l.switches.length);
+    const headers = ['Leaf', 'Shard', { label: 'Documents', num: true }, 'State'];
+    if (withSwitches) headers.push('Faults');
+    const leaves = table('Leaves', headers, p.leaves.map((l, i) => {
+      const row = [l.address, l.problem ? '–' : l.shard, number(l.documents),
+        l.problem ? state(l.problem, false) : state('answering', true)];
+      if (withSwitches) row.push(l.switches.map((s) => faultButton(`leaf-${i}`, s)));
+      return row;
+    }), 'search-leaves');
+    const effects = withSwitches ? el('details', {}, el('summary', {}, 'What each fault switch does'),
+      el('ul', {}, (p.leaves.find((l) => l.switches.length) || { switches: [] }).switches
+        .map((s) => el('li', {}, el('b', {}, s.name), `: ${s.effect}`)))) : null;
+    const a = p.probe;
+    const answer = !a ? null : el('p', { 'data-testid': 'search-probe' }, `The console's query "${a.query}" now: `,
+      a.problem ? state(a.problem, false)
+        : (a.partial ? state(`partial, shard ${a.missingShards.join(', ')} missing`, false) : state('complete', true)),
+      a.problem ? '' : `, ${number(a.totalHits)} hits in ${number(a.tookMs)} ms`);
+    if (p.problem) return [answer, leaves, effects, problem(`the root's metrics: ${p.problem}`)];
     return [
       facts([['Partial answers', number(p.partial), 'search-partial'], ['Unanswerable queries', number(p.unavailable), 'search-unavailable']]),
+      answer,
       leaves,
+      effects,
       table("The root's view of each shard", ['Shard', { label: 'Requests', num: true }, { label: 'Errors', num: true },
         { label: 'Hedges sent', num: true }, { label: 'Hedges won', num: true }, { label: 'p95 ms', num: true }],
         Object.entries(p.shards).map(([shard, s]) => [shard, number(s.requests), number(s.errors),
@@ -147,6 +163,7 @@ const panels = {
     ];
   },
   election(p) {
+    const withSwitches = p.replicas.some((r) => r.switches.length);
     const lease = el('div', { class: 'lease', role: 'meter', 'aria-label': 'What is left of the lease',
       'aria-valuemin': 0, 'aria-valuemax': 3000, 'aria-valuenow': p.leaseLeftMillis },
     el('span', { style: `width:${Math.min(100, p.leaseLeftMillis / 30)}%` }));
@@ -156,9 +173,14 @@ const panels = {
         ['Ledger writes accepted', number(p.accepted), 'election-accepted'],
         ['Stale writes refused', number(p.rejected), 'election-rejected']]),
       lease,
-      table('Replicas', ['Replica', 'Acting', { label: 'Token', num: true }], p.replicas.map((r) => [
-        r.id || r.address, r.problem ? state(r.problem, false) : (r.acting ? state('leader', true) : 'follower'),
-        token(r.token)]), 'election-replicas'),
+      table('Replicas', ['Replica', 'Acting', { label: 'Token', num: true }].concat(withSwitches ? ['Faults'] : []),
+        p.replicas.map((r, i) => [
+          r.id || r.address, r.problem ? state(r.problem, false) : (r.acting ? state('leader', true) : 'follower'),
+          token(r.token)].concat(withSwitches ? [r.switches.map((s) => faultButton(`election-${i}`, s))] : [])),
+        'election-replicas'),
+      withSwitches ? el('details', {}, el('summary', {}, 'What the fault switch does'),
+        el('ul', {}, (p.replicas.find((r) => r.switches.length) || { switches: [] }).switches
+          .map((s) => el('li', {}, el('b', {}, s.name), `: ${s.effect}`)))) : null,
       table("The ledger's last entries", ['Owner', { label: 'Token', num: true }, { label: 'Tick', num: true }, 'At'],
         p.ledger.map((e) => [e.owner, token(e.token), number(e.tick), e.at]), 'election-ledger'),
       el('p', { 'data-testid': 'election-owners' }, 'Shards owned: ',
@@ -177,6 +199,22 @@ const panels = {
     ];
   },
 };
+
+// A fault switch of a service, as a toggle: pressed while the fault is on. The service
+// says whether it is on; the next reading shows what it did.
+function faultButton(target, fault) {
+  const button = el('button', { type: 'button', 'aria-pressed': String(fault.on), title: fault.effect,
+    'data-fault': `${target}/${fault.name}` }, fault.on ? `${fault.name}: on` : fault.name);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const answer = await fetch(`api/faults/${target}/${fault.name}`, { method: 'PUT',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ on: !fault.on }) });
+    document.getElementById('status').textContent = answer.ok
+      ? `${target}: ${fault.name} ${fault.on ? 'off' : 'on'}. ${fault.on ? '' : fault.effect}`
+      : `${target}: ${fault.name} refused (${answer.status})`;
+  });
+  return button;
+}
 
 function linkSources(base) {
   for (const link of document.querySelectorAll('a[data-source]')) {

@@ -38,7 +38,15 @@ public record ConsoleProperties(@NotNull URI cache, @NotNull URI searchRoot, @No
 		@NotEmpty List<URI> election, @NotNull URI gateway, @NotEmpty List<URI> thumbnailers,
 		@Nullable @Min(1) @Max(65535) Integer metricsPort, @DefaultValue("1s") Duration refresh,
 		@DefaultValue("800ms") Duration timeout, @DefaultValue("16") @Min(1) @Max(1000) int watchers,
-		@DefaultValue("") String sourceBase) {
+		@DefaultValue("") String sourceBase, @Nullable String faultToken, @DefaultValue("cat") String probeQuery,
+		@DefaultValue("2s") Duration probeTimeout) {
+
+	/**
+	 * @return whether the page offers the services' fault switches
+	 */
+	public boolean faultsOn() {
+		return this.faultToken != null && !this.faultToken.isBlank();
+	}
 
 	/**
 	 * @param app a service's address

@@ -78,6 +78,7 @@ class ConsoleIntegrationTests {
 		registry.add("suite.console.thumbnailers", () -> closed);
 		registry.add("suite.console.timeout", () -> TIMEOUT.toMillis() + "ms");
 		registry.add("suite.console.watchers", () -> "1");
+		registry.add("suite.console.probe-timeout", () -> TIMEOUT.toMillis() + "ms");
 	}
 
 	@AfterAll
@@ -104,9 +105,9 @@ class ConsoleIntegrationTests {
 		assertThat(snapshot.path("pipeline").path("instances").path(0).path("problem").asString())
 			.isEqualTo("unreachable");
 		assertThat(snapshot.path("late").valueStream().map(JsonNode::asString)).containsExactly("search");
-		// The bound: the panels' reads, in timeouts, plus the console's own time to
-		// answer.
-		assertThat(took).isLessThan(TIMEOUT.multipliedBy(panelBound() + 10));
+		// The bound: the panels' reads and the probe query, in timeouts, plus the
+		// console's own time to answer.
+		assertThat(took).isLessThan(TIMEOUT.multipliedBy(panelBound() + 1 + 10));
 	}
 
 	@Test
@@ -125,6 +126,17 @@ class ConsoleIntegrationTests {
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(refused.body()).contains("suite.console.watchers");
 		}
+	}
+
+	@Test
+	void withoutAFaultTokenTheConsoleOffersNoFaults() throws Exception {
+		HttpResponse<String> refused = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/faults/leaf-0/freeze"))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"on\": true}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(404);
+		assertThat(refused.body()).contains("suite.console.fault-token");
 	}
 
 	@Test

@@ -42,8 +42,10 @@ public record ElectionPanel(@Nullable String leader, long token, long leaseLeftM
 	 * @param problem why it did not answer, if it did not
 	 * @param acting whether it acts as the leader
 	 * @param token the token it holds (0 if none)
+	 * @param switches its fault switches, when the console may use them
 	 */
-	public record Replica(URI address, @Nullable String id, @Nullable String problem, boolean acting, long token) {
+	public record Replica(URI address, @Nullable String id, @Nullable String problem, boolean acting, long token,
+			List<SearchPanel.Switch> switches) {
 	}
 
 	/**
@@ -63,13 +65,15 @@ public record ElectionPanel(@Nullable String leader, long token, long leaseLeftM
 		URI answering = null;
 		for (URI address : properties.election()) {
 			Reading<JsonNode> view = probe.json(address.resolve("/v1/leader"));
+			List<SearchPanel.Switch> switches = properties.faultsOn() ? SearchPanel.switches(probe, address, properties)
+					: List.of();
 			if (!view.ok()) {
-				replicas.add(new Replica(address, null, view.problem(), false, 0));
+				replicas.add(new Replica(address, null, view.problem(), false, 0, switches));
 				continue;
 			}
 			JsonNode self = view.value().path("self");
 			replicas.add(new Replica(address, self.path("id").asString(), null, self.path("acting").asBoolean(),
-					self.path("token").asLong()));
+					self.path("token").asLong(), switches));
 			long seen = view.value().path("token").asLong();
 			if (seen >= token && !view.value().path("leader").isNull()) {
 				leader = view.value().path("leader").asString();

@@ -1,6 +1,8 @@
 package dev.ddspatterns.console.panels;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,17 +24,43 @@ import tools.jackson.databind.JsonNode;
  * @param shards the root's view of each shard, by shard index
  * @param partial answers the root gave with a shard missing
  * @param unavailable queries the root could not answer at all
+ * @param probe the answer to the console's own query at this reading
  */
 public record SearchPanel(@Nullable String problem, List<Leaf> leaves, Map<String, ShardView> shards, double partial,
-		double unavailable) {
+		double unavailable, @Nullable Answer probe) {
 
 	/**
 	 * @param address where it serves
 	 * @param problem why it did not answer, if it did not
 	 * @param shard the shard it serves
 	 * @param documents the documents it holds
+	 * @param switches its fault switches, when the console may use them
 	 */
-	public record Leaf(URI address, @Nullable String problem, int shard, long documents) {
+	public record Leaf(URI address, @Nullable String problem, int shard, long documents, List<Switch> switches) {
+	}
+
+	/**
+	 * A fault switch of a service.
+	 *
+	 * @param name its name, such as {@code freeze}
+	 * @param effect what happens while it is on, and what should be seen
+	 * @param on whether it is on
+	 */
+	public record Switch(String name, String effect, boolean on) {
+	}
+
+	/**
+	 * The root's answer to the console's probe query.
+	 *
+	 * @param query the query
+	 * @param problem why there is no answer, if there is none
+	 * @param totalHits the hits over every shard that answered
+	 * @param partial whether a shard is missing from it
+	 * @param missingShards the shards missing
+	 * @param tookMs how long the root took
+	 */
+	public record Answer(String query, @Nullable String problem, long totalHits, boolean partial,
+			List<Integer> missingShards, long tookMs) {
 	}
 
 	/**
@@ -45,15 +73,19 @@ public record SearchPanel(@Nullable String problem, List<Leaf> leaves, Map<Strin
 	public record ShardView(double requests, double errors, double hedgesSent, double hedgesWon, double p95Millis) {
 	}
 
-	static SearchPanel read(Probe probe, ConsoleProperties properties) {
+	static SearchPanel read(Probe probe, Probe patient, ConsoleProperties properties) {
 		List<Leaf> leaves = properties.searchLeaves().stream().map((address) -> {
 			Reading<JsonNode> index = probe.json(address.resolve("/v1/index"));
-			return index.ok() ? new Leaf(address, null, index.value().path("shard").asInt(),
-					index.value().path("documents").asLong()) : new Leaf(address, index.problem(), -1, 0);
+			List<Switch> switches = properties.faultsOn() ? switches(probe, address, properties) : List.of();
+			return index.ok()
+					? new Leaf(address, null, index.value().path("shard").asInt(),
+							index.value().path("documents").asLong(), switches)
+					: new Leaf(address, index.problem(), -1, 0, switches);
 		}).toList();
+		Answer answer = ask(patient, properties);
 		Reading<Samples> root = probe.metrics(properties.metrics(properties.searchRoot()));
 		if (!root.ok()) {
-			return new SearchPanel(root.problem(), leaves, Map.of(), 0, 0);
+			return new SearchPanel(root.problem(), leaves, Map.of(), 0, 0, answer);
 		}
 		Samples metrics = root.value();
 		Map<String, Double> requests = metrics.sumBy("search_root_leaf_requests_total", "shard");
@@ -70,7 +102,36 @@ public record SearchPanel(@Nullable String problem, List<Leaf> leaves, Map<Strin
 							1000 * latency.getOrDefault(shard, Map.of()).getOrDefault("0.95", 0.0)));
 		}
 		return new SearchPanel(null, leaves, shards, metrics.sum("search_root_partial_total"),
-				metrics.sum("search_root_unavailable_total"));
+				metrics.sum("search_root_unavailable_total"), answer);
+	}
+
+	/**
+	 * @param probe how to read
+	 * @param service a service's address
+	 * @param properties the console's settings, with the services' fault token
+	 * @return the service's fault switches; none if it does not answer
+	 */
+	static List<Switch> switches(Probe probe, URI service, ConsoleProperties properties) {
+		List<Switch> switches = probe.json(service.resolve("/v1/faults"), properties.faultToken())
+			.map((list) -> list.valueStream()
+				.map((s) -> new Switch(s.path("name").asString(), s.path("effect").asString(),
+						s.path("on").asBoolean()))
+				.toList())
+			.value();
+		return (switches != null) ? switches : List.of();
+	}
+
+	private static Answer ask(Probe patient, ConsoleProperties properties) {
+		String query = properties.probeQuery();
+		Reading<JsonNode> asked = patient.json(properties.searchRoot()
+			.resolve("/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&k=3"));
+		if (!asked.ok()) {
+			return new Answer(query, asked.problem(), 0, false, List.of(), 0);
+		}
+		JsonNode answer = asked.value();
+		return new Answer(query, null, answer.path("totalHits").asLong(), answer.path("partial").asBoolean(),
+				answer.path("missingShards").valueStream().map(JsonNode::asInt).toList(),
+				answer.path("tookMs").asLong());
 	}
 
 }

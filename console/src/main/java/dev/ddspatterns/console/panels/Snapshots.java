@@ -30,18 +30,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * What a reading may cost is bounded: each service read by the probe's timeout, each
- * panel by {@link #PANEL_BOUND} timeouts (a panel still reading then shows its previous
- * reading and is named late), one reading at a time, and a bounded number of watchers.
- * Nothing is read while nobody watches.
+ * panel by {@link #PANEL_BOUND} timeouts and the probe query's timeout (a panel still
+ * reading then shows its previous reading and is named late), one reading at a time, and
+ * a bounded number of watchers. Nothing is read while nobody watches.
  */
 public final class Snapshots implements AutoCloseable {
 
-	/** A panel's reads, in timeouts: the election panel reads eight things in turn. */
+	/**
+	 * A panel's reads, in timeouts: the election panel reads eight things in turn; the
+	 * search panel's probe query has a timeout of its own, added to this.
+	 */
 	public static final int PANEL_BOUND = 4;
 
 	private final ConsoleProperties properties;
 
 	private final Probe probe;
+
+	/** For the search panel's probe query, which waits for the root's deadline. */
+	private final Probe patient;
 
 	private final Clock clock;
 
@@ -59,6 +65,7 @@ public final class Snapshots implements AutoCloseable {
 	public Snapshots(ConsoleProperties properties, Clock clock) {
 		this.properties = properties;
 		this.probe = new Probe(properties.timeout());
+		this.patient = new Probe(properties.probeTimeout());
 		this.clock = clock;
 		this.rates = new Rates(clock);
 		long every = properties.refresh().toMillis();
@@ -114,12 +121,14 @@ public final class Snapshots implements AutoCloseable {
 		Instant at = this.clock.instant();
 		Snapshot before = this.latest;
 		Future<CachePanel> cache = this.readers.submit(() -> CachePanel.read(this.probe, this.properties));
-		Future<SearchPanel> search = this.readers.submit(() -> SearchPanel.read(this.probe, this.properties));
+		Future<SearchPanel> search = this.readers
+			.submit(() -> SearchPanel.read(this.probe, this.patient, this.properties));
 		Future<GatewayPanel> gateway = this.readers
 			.submit(() -> GatewayPanel.read(this.probe, this.properties, this.rates));
 		Future<ElectionPanel> election = this.readers.submit(() -> ElectionPanel.read(this.probe, this.properties, at));
 		Future<PipelinePanel> pipeline = this.readers.submit(() -> PipelinePanel.read(this.probe, this.properties));
-		long deadline = System.nanoTime() + this.properties.timeout().multipliedBy(PANEL_BOUND).toNanos();
+		long deadline = System.nanoTime() + this.properties.timeout().multipliedBy(PANEL_BOUND).toNanos()
+				+ this.properties.probeTimeout().toNanos();
 		List<String> late = new ArrayList<>();
 		Snapshot snapshot = new Snapshot(at, late, this.properties.sourceBase(),
 				within(cache, deadline, "cache", late, () -> (before != null) ? before.cache() : empty().cache()),
@@ -153,7 +162,7 @@ public final class Snapshots implements AutoCloseable {
 	private Snapshot empty() {
 		return new Snapshot(this.clock.instant(), List.of(), this.properties.sourceBase(),
 				new CachePanel("not read yet", 0, null, List.of(), List.of(), List.of(), Map.of(), 0),
-				new SearchPanel("not read yet", List.of(), Map.of(), 0, 0),
+				new SearchPanel("not read yet", List.of(), Map.of(), 0, 0, null),
 				new GatewayPanel("not read yet", Map.of(), Map.of()),
 				new ElectionPanel(null, 0, 0, List.of(), List.of(), 0, 0, Map.of()),
 				new PipelinePanel(List.of(), Map.of(), Map.of()));

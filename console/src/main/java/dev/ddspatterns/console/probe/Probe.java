@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -40,8 +43,21 @@ public final class Probe {
 	 * @return the JSON it answered with
 	 */
 	public Reading<JsonNode> json(URI uri) {
+		return json(uri, null);
+	}
+
+	/**
+	 * @param uri what to read
+	 * @param bearer a bearer token to send, if any
+	 * @return the JSON it answered with
+	 */
+	public Reading<JsonNode> json(URI uri, @Nullable String bearer) {
 		try {
-			JsonNode body = this.client.get().uri(uri).retrieve().body(JsonNode.class);
+			JsonNode body = this.client.get()
+				.uri(uri)
+				.headers((headers) -> bearer(headers, bearer))
+				.retrieve()
+				.body(JsonNode.class);
 			return (body != null) ? Reading.of(body) : Reading.failed("an empty answer");
 		}
 		catch (RestClientResponseException ex) {
@@ -49,6 +65,37 @@ public final class Probe {
 		}
 		catch (RestClientException ex) {
 			return Reading.failed("unreachable");
+		}
+	}
+
+	/**
+	 * @param uri what to change
+	 * @param body the JSON to send
+	 * @param bearer a bearer token to send, if any
+	 * @return the JSON it answered with
+	 */
+	public Reading<JsonNode> put(URI uri, Object body, @Nullable String bearer) {
+		try {
+			JsonNode answer = this.client.put()
+				.uri(uri)
+				.headers((headers) -> bearer(headers, bearer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.retrieve()
+				.body(JsonNode.class);
+			return (answer != null) ? Reading.of(answer) : Reading.failed("an empty answer");
+		}
+		catch (RestClientResponseException ex) {
+			return Reading.failed("HTTP " + ex.getStatusCode().value());
+		}
+		catch (RestClientException ex) {
+			return Reading.failed("unreachable");
+		}
+	}
+
+	private static void bearer(HttpHeaders headers, @Nullable String bearer) {
+		if (bearer != null) {
+			headers.setBearerAuth(bearer);
 		}
 	}
 

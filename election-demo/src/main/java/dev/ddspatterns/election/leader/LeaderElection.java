@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.ddspatterns.election.ElectionProperties;
 import dev.ddspatterns.election.FixedDelayLoop;
+import dev.ddspatterns.election.LeaderPause;
 import dev.ddspatterns.election.leader.LeadershipLost.Reason;
 import dev.ddspatterns.election.lease.Acquisition;
 import dev.ddspatterns.election.lease.Lease;
@@ -65,8 +66,11 @@ public class LeaderElection implements SmartLifecycle {
 
 	private volatile long termStarted;
 
+	private final LeaderPause pause;
+
 	LeaderElection(LeaseStore store, SuiteProperties suite, ElectionProperties properties, Clock clock,
-			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters) {
+			MonotonicClock monotonic, ApplicationEventPublisher events, MeterRegistry meters, LeaderPause pause) {
+		this.pause = pause;
 		this.lease = new Lease(store, "leader", meters);
 		this.watchdog = new LeaseWatchdog(properties.leaseTtl(), properties.watchdog().margin(), monotonic);
 		this.id = suite.instanceId();
@@ -110,6 +114,13 @@ public class LeaderElection implements SmartLifecycle {
 	}
 
 	void step() {
+		try {
+			this.pause.awaitResumed();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
 		try {
 			if (!this.watchdog.holding()) {
 				acquire();

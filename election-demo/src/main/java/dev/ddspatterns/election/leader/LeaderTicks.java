@@ -3,6 +3,7 @@ package dev.ddspatterns.election.leader;
 import java.time.Duration;
 
 import dev.ddspatterns.election.ElectionProperties;
+import dev.ddspatterns.election.LeaderPause;
 import dev.ddspatterns.election.FixedDelayLoop;
 import dev.ddspatterns.election.ledger.FencedLedger;
 import dev.ddspatterns.election.ledger.TermTicks;
@@ -34,9 +35,12 @@ class LeaderTicks implements SmartLifecycle {
 
 	private final TermTicks ticks = new TermTicks("leader");
 
-	LeaderTicks(LeaderElection election, FencedLedger ledger, ElectionProperties properties) {
+	private final LeaderPause pause;
+
+	LeaderTicks(LeaderElection election, FencedLedger ledger, ElectionProperties properties, LeaderPause pause) {
 		this.election = election;
 		this.ledger = ledger;
+		this.pause = pause;
 		this.holdBeforeWrite = properties.faults().holdBeforeWrite();
 		this.loop = new FixedDelayLoop("leader-ticks", properties.tickInterval(), this::tick);
 	}
@@ -63,6 +67,9 @@ class LeaderTicks implements SmartLifecycle {
 		long token = this.election.token();
 		try {
 			Thread.sleep(this.holdBeforeWrite);
+			// The fault switch 'pause' stops the replica here, between the check and the
+			// write: the window a real pause opens.
+			this.pause.awaitResumed();
 			this.ticks.write(token, (tick) -> this.ledger.append(this.election.id(), token, tick));
 		}
 		catch (InterruptedException ex) {

@@ -11,8 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Delays or fails a configured fraction of search requests before they are served, so a
- * scatter/gather root can be watched coping with a slow leaf (the tail latency that
+ * Freezes, delays or fails search requests before they are served, while a fault switch
+ * says so ({@link LeafFaultSwitches}), and delays or fails a configured fraction of them,
+ * so a scatter/gather root can be watched coping with a slow leaf (the tail latency that
  * hedged requests cut) or a failing one (a partial answer instead of none). Failures are
  * 503 problems, what a real overloaded leaf would answer. Random draws come from the
  * given generator, so a test or a seeded demo repeats exactly.
@@ -21,17 +22,24 @@ final class FaultInjectionInterceptor implements HandlerInterceptor {
 
 	private final SearchLeafProperties.Faults faults;
 
+	private final LeafFaultSwitches switches;
+
 	private final RandomGenerator random;
 
-	FaultInjectionInterceptor(SearchLeafProperties.Faults faults, RandomGenerator random) {
+	FaultInjectionInterceptor(SearchLeafProperties.Faults faults, LeafFaultSwitches switches, RandomGenerator random) {
 		this.faults = faults;
+		this.switches = switches;
 		this.random = random;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws InterruptedException {
-		if (happens(this.faults.delayFraction())) {
+		this.switches.freeze().awaitOff(LeafFaultSwitches.MAX_FREEZE);
+		if (this.switches.fail().isOn()) {
+			throw new ProblemException(ProblemType.UNAVAILABLE, "Failure injected by the fault switch 'fail'");
+		}
+		if (this.switches.slow().isOn() || happens(this.faults.delayFraction())) {
 			Thread.sleep(this.faults.delay());
 		}
 		if (happens(this.faults.failureRate())) {

@@ -1,6 +1,9 @@
 package dev.ddspatterns.search.leaf.faults;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 import dev.ddspatterns.search.leaf.SearchLeafProperties;
@@ -49,9 +52,46 @@ class FaultInjectionInterceptorTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 	}
 
+	@Test
+	void theFailSwitchFailsEveryRequestWith503UntilItIsOff() throws Exception {
+		LeafFaultSwitches switches = LeafFaultSwitches.of(Duration.ZERO);
+		switches.fail().set(true);
+		assertThatExceptionOfType(ProblemException.class)
+			.isThrownBy(() -> preHandle(faults(0, Duration.ZERO, 0), switches, HIGH))
+			.satisfies((ex) -> assertThat(ex.getProblemType()).isEqualTo(ProblemType.UNAVAILABLE));
+		switches.fail().set(false);
+		assertThat(preHandle(faults(0, Duration.ZERO, 0), switches, HIGH)).isTrue();
+	}
+
+	@Test
+	void aFrozenRequestWaitsUntilTheThaw() throws Exception {
+		LeafFaultSwitches switches = LeafFaultSwitches.of(Duration.ZERO);
+		switches.freeze().set(true);
+		CompletableFuture<Boolean> request = CompletableFuture
+			.supplyAsync(() -> preHandleUnchecked(faults(0, Duration.ZERO, 0), switches));
+		// Still waiting well after a poll or two: it waits for the switch, not a timer.
+		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> request.get(300, TimeUnit.MILLISECONDS));
+		switches.freeze().set(false);
+		assertThat(request.get(10, TimeUnit.SECONDS)).isTrue();
+	}
+
 	private static boolean preHandle(SearchLeafProperties.Faults faults, RandomGenerator random) throws Exception {
-		return new FaultInjectionInterceptor(faults, random).preHandle(new MockHttpServletRequest(),
+		return preHandle(faults, LeafFaultSwitches.of(faults.delay()), random);
+	}
+
+	private static boolean preHandle(SearchLeafProperties.Faults faults, LeafFaultSwitches switches,
+			RandomGenerator random) throws Exception {
+		return new FaultInjectionInterceptor(faults, switches, random).preHandle(new MockHttpServletRequest(),
 				new MockHttpServletResponse(), new Object());
+	}
+
+	private static boolean preHandleUnchecked(SearchLeafProperties.Faults faults, LeafFaultSwitches switches) {
+		try {
+			return preHandle(faults, switches, HIGH);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static SearchLeafProperties.Faults faults(double delayFraction, Duration delay, double failureRate) {
