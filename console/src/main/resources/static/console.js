@@ -145,7 +145,7 @@ const panels = {
       leaves,
       effects,
       table("The root's view of each shard", ['Shard', { label: 'Requests', num: true }, { label: 'Errors', num: true },
-        { label: 'Hedges sent', num: true }, { label: 'Hedges won', num: true }, { label: 'p95 ms', num: true }],
+        { label: 'Hedges sent', num: true }, { label: 'Hedges won', num: true }, { label: 'p95 ms, last second', num: true }],
         Object.entries(p.shards).map(([shard, s]) => [shard, number(s.requests), number(s.errors),
           number(s.hedgesSent), number(s.hedgesWon), number(s.p95Millis, 1)]), 'search-shards'),
     ];

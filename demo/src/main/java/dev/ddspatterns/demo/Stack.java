@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,12 @@ final class Stack implements AutoCloseable {
 
 	/** Where the pattern console serves. */
 	static final int CONSOLE_PORT = 8088;
+
+	/**
+	 * The token of the apps' fault switches ({@code suite.faults.token}), made for the
+	 * run and held by the console: its buttons work, nothing in the repository does.
+	 */
+	private final String faultToken;
 
 	static final int EDGE_REDIS = 6380;
 
@@ -77,6 +84,9 @@ final class Stack implements AutoCloseable {
 		}
 		this.certificates = TestCertificates.generate(root.resolve(".demo/tls"));
 		this.launch = new AppLaunch(root);
+		byte[] token = new byte[24];
+		new SecureRandom().nextBytes(token);
+		this.faultToken = HexFormat.of().formatHex(token);
 	}
 
 	/**
@@ -128,8 +138,10 @@ final class Stack implements AutoCloseable {
 		int[][] leaves = { { 0, 8090 }, { 0, 8091 }, { 1, 8092 }, { 2, 8093 } };
 		for (int[] leaf : leaves) {
 			String name = "search-leaf-" + leaf[1];
-			add(name, jar("search-leaf", "-exec"), leaf[1], List.of("--suite.search.leaf.shard-index=" + leaf[0],
-					"--suite.search.leaf.shard-count=3", "--suite.search.leaf.corpus=" + corpus));
+			add(name, jar("search-leaf", "-exec"), leaf[1],
+					List.of("--suite.search.leaf.shard-index=" + leaf[0], "--suite.search.leaf.shard-count=3",
+							"--suite.search.leaf.corpus=" + corpus, "--suite.faults.enabled=true",
+							"--suite.faults.token=" + this.faultToken));
 		}
 		add("search-root", jar("search-root", ""), 8082, List.of());
 		add("cache-service", jar("cache-service", ""), 8081, List.of());
@@ -146,6 +158,7 @@ final class Stack implements AutoCloseable {
 		for (int port = 8084; port <= 8086; port++) {
 			add("election-" + port, jar("election-demo", ""), port,
 					List.of("--spring.data.redis.port=" + ELECTION_REDIS, "--suite.instance-id=election-" + port,
+							"--suite.faults.enabled=true", "--suite.faults.token=" + this.faultToken,
 							"--suite.election.faults.hold-before-write=" + ElectionSteps.HOLD.toMillis() + "ms"));
 		}
 		// A laptop running the whole suite can be slow to answer; the gateway's 100 ms
@@ -170,7 +183,7 @@ final class Stack implements AutoCloseable {
 		}
 		add("gateway", jar("gateway", ""), 8080, gateway);
 		// The pattern console reads every app above on its demo port (its own defaults).
-		add("console", jar("console", ""), CONSOLE_PORT, List.of());
+		add("console", jar("console", ""), CONSOLE_PORT, List.of("--suite.console.fault-token=" + this.faultToken));
 		this.apps.values().forEach(AppProcess::start);
 	}
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -20,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pattern console in a real headless Chromium, against the running demo: every panel
- * shows live data from its services, and each panel's picture is saved.
+ * shows live data from its services, a leaf frozen with a click shows in the answers, and
+ * each panel's picture is saved.
  *
  * <p>
  * The browser is the system's ({@code chromium}, driven by {@code chromedriver}, Debian's
@@ -57,7 +59,7 @@ final class ConsoleBrowserChecks {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--window-size=1400,1800", "--user-data-dir=" + profile);
+					"--window-size=1400,2600", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		WebDriver browser = new ChromeDriver(service, options);
@@ -84,6 +86,7 @@ final class ConsoleBrowserChecks {
 			check(failed, browser, "the panels are read again while the page watches",
 					(page) -> !String.valueOf(page.findElement(By.id("election")).getAttribute("data-updated"))
 						.equals(before));
+			faults(failed, browser);
 			for (String panel : List.of("cache", "search", "gateway", "election", "pipeline")) {
 				Files.write(this.pictures.resolve(panel + ".png"),
 						browser.findElement(By.id(panel)).getScreenshotAs(OutputType.BYTES));
@@ -95,6 +98,84 @@ final class ConsoleBrowserChecks {
 			browser.quit();
 		}
 		return failed;
+	}
+
+	/**
+	 * Faults at a click, through the leaves' own switches: shard 2's only leaf frozen
+	 * makes the console's query come back partial without shard 2; shard 0's second
+	 * replica frozen makes the root hedge to the first.
+	 */
+	private void faults(List<String> failed, WebDriver browser) throws IOException {
+		press(failed, browser, "leaf-3/freeze", true);
+		check(failed, browser, "freeze shard 2's only leaf: the console's query answers partial, shard 2 missing",
+				(page) -> text(page, testId("search-probe")).contains("partial, shard 2 missing"));
+		Files.write(this.pictures.resolve("search-frozen-leaf.png"),
+				browser.findElement(By.id("search")).getScreenshotAs(OutputType.BYTES));
+		press(failed, browser, "leaf-3/freeze", false);
+		check(failed, browser, "the leaf thawed: the console's query answers complete again",
+				(page) -> text(page, testId("search-probe")).contains("complete"));
+		double hedged = hedgesSent(browser, "0");
+		press(failed, browser, "leaf-1/freeze", true);
+		check(failed, browser, "freeze one of shard 0's two leaves: the root hedges to the other",
+				(page) -> hedgesSent(page, "0") > hedged && text(page, testId("search-probe")).contains("complete"));
+		press(failed, browser, "leaf-1/freeze", false);
+
+		// Pause the leader: a new leader with a larger token, then the old one's stale
+		// write refused once the pause ends.
+		String leader = text(browser, testId("election-leader"));
+		long token = Long.parseLong(text(browser, testId("election-token")));
+		double refused = Double.parseDouble(text(browser, testId("election-rejected")).replace(",", ""));
+		String pause = "election-" + row(browser, "election-replicas", leader) + "/pause";
+		press(failed, browser, pause, true);
+		check(failed, browser, "pause the leader " + leader + ": another replica leads with a larger token",
+				(page) -> !text(page, testId("election-leader")).equals(leader)
+						&& Long.parseLong(text(page, testId("election-token"))) > token);
+		Files.write(this.pictures.resolve("election-paused-leader.png"),
+				browser.findElement(By.id("election")).getScreenshotAs(OutputType.BYTES));
+		press(failed, browser, pause, false);
+		check(failed, browser, "the paused leader's pending write, refused by the fenced ledger",
+				(page) -> Double.parseDouble(text(page, testId("election-rejected")).replace(",", "")) > refused);
+	}
+
+	/**
+	 * Clicks a fault's button once, then waits for the service to report it on or off.
+	 */
+	private static void press(List<String> failed, WebDriver browser, String fault, boolean on) {
+		By button = By.cssSelector("button[data-fault='" + fault + "']");
+		try {
+			new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+				.until((page) -> {
+					page.findElement(button).click();
+					return true;
+				});
+		}
+		catch (TimeoutException ex) {
+			failed.add("console: no button for the fault " + fault);
+			return;
+		}
+		check(failed, browser, fault + " reported " + (on ? "on" : "off") + " by its service",
+				(page) -> String.valueOf(on).equals(page.findElement(button).getAttribute("aria-pressed")));
+	}
+
+	/** The index of the row of a table whose first cell says {@code first}. */
+	private static int row(WebDriver page, String table, String first) {
+		List<WebElement> rows = page.findElements(By.cssSelector("[data-testid=" + table + "] tbody tr"));
+		for (int i = 0; i < rows.size(); i++) {
+			if (rows.get(i).findElement(By.tagName("td")).getText().strip().equals(first)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static double hedgesSent(WebDriver page, String shard) {
+		for (WebElement row : page.findElements(By.cssSelector("[data-testid=search-shards] tbody tr"))) {
+			List<WebElement> cells = row.findElements(By.tagName("td"));
+			if (cells.get(0).getText().strip().equals(shard)) {
+				return Double.parseDouble(cells.get(3).getText().replace(",", "").strip());
+			}
+		}
+		return -1;
 	}
 
 	private static void check(List<String> failed, WebDriver browser, String what, Function<WebDriver, Boolean> shown) {

@@ -68,12 +68,14 @@ public record SearchPanel(@Nullable String problem, List<Leaf> leaves, Map<Strin
 	 * @param errors those that failed
 	 * @param hedgesSent second requests sent to another replica of a slow shard
 	 * @param hedgesWon hedges that answered first
-	 * @param p95Millis the shard's latency, 95th percentile, as the root measured it
+	 * @param p95Millis the shard's latency as the root measured it, 95th percentile, over
+	 * the requests since the previous reading; none if there were none
 	 */
-	public record ShardView(double requests, double errors, double hedgesSent, double hedgesWon, double p95Millis) {
+	public record ShardView(double requests, double errors, double hedgesSent, double hedgesWon,
+			@Nullable Double p95Millis) {
 	}
 
-	static SearchPanel read(Probe probe, Probe patient, ConsoleProperties properties) {
+	static SearchPanel read(Probe probe, Probe patient, ConsoleProperties properties, Rates rates) {
 		List<Leaf> leaves = properties.searchLeaves().stream().map((address) -> {
 			Reading<JsonNode> index = probe.json(address.resolve("/v1/index"));
 			List<Switch> switches = properties.faultsOn() ? switches(probe, address, properties) : List.of();
@@ -92,14 +94,11 @@ public record SearchPanel(@Nullable String problem, List<Leaf> leaves, Map<Strin
 		Map<String, Double> errors = metrics.sumBy("search_root_leaf_errors_total", "shard");
 		Map<String, Double> sent = metrics.sumBy("search_root_hedges_sent_total", "shard");
 		Map<String, Double> won = metrics.sumBy("search_root_hedges_won_total", "shard");
-		Map<String, Map<String, Double>> latency = metrics.sumBy("search_root_shard_latency_seconds", "shard",
-				"quantile");
+		Map<String, Double> latency = latencyP95(metrics, rates);
 		Map<String, ShardView> shards = new TreeMap<>();
 		for (String shard : requests.keySet()) {
-			shards.put(shard,
-					new ShardView(requests.get(shard), errors.getOrDefault(shard, 0.0), sent.getOrDefault(shard, 0.0),
-							won.getOrDefault(shard, 0.0),
-							1000 * latency.getOrDefault(shard, Map.of()).getOrDefault("0.95", 0.0)));
+			shards.put(shard, new ShardView(requests.get(shard), errors.getOrDefault(shard, 0.0),
+					sent.getOrDefault(shard, 0.0), won.getOrDefault(shard, 0.0), latency.get(shard)));
 		}
 		return new SearchPanel(null, leaves, shards, metrics.sum("search_root_partial_total"),
 				metrics.sum("search_root_unavailable_total"), answer);
@@ -119,6 +118,32 @@ public record SearchPanel(@Nullable String problem, List<Leaf> leaves, Map<Strin
 				.toList())
 			.value();
 		return (switches != null) ? switches : List.of();
+	}
+
+	/**
+	 * Each shard's 95th percentile over the requests since the previous reading: the
+	 * growth of the root's latency histogram's buckets, as PromQL's
+	 * {@code histogram_quantile(0.95, rate(...))}.
+	 */
+	private static Map<String, Double> latencyP95(Samples metrics, Rates rates) {
+		Map<String, Double> counts = new TreeMap<>();
+		metrics.sumBy("search_root_shard_latency_seconds_bucket", "shard", "le")
+			.forEach((shard, buckets) -> buckets.forEach((le, count) -> counts.put(shard + " " + le, count)));
+		Map<String, Map<Double, Double>> growth = new TreeMap<>();
+		rates.perSecond("search-latency", counts).forEach((key, rate) -> {
+			String[] shardAndBound = key.split(" ", 2);
+			double bound = shardAndBound[1].equals("+Inf") ? Double.POSITIVE_INFINITY
+					: Double.parseDouble(shardAndBound[1]);
+			growth.computeIfAbsent(shardAndBound[0], (shard) -> new TreeMap<>()).put(bound, rate);
+		});
+		Map<String, Double> p95 = new TreeMap<>();
+		growth.forEach((shard, buckets) -> {
+			double seconds = Histograms.quantile(0.95, buckets);
+			if (!Double.isNaN(seconds)) {
+				p95.put(shard, 1000 * seconds);
+			}
+		});
+		return p95;
 	}
 
 	private static Answer ask(Probe patient, ConsoleProperties properties) {

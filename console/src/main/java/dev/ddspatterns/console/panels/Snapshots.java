@@ -122,7 +122,7 @@ public final class Snapshots implements AutoCloseable {
 		Snapshot before = this.latest;
 		Future<CachePanel> cache = this.readers.submit(() -> CachePanel.read(this.probe, this.properties));
 		Future<SearchPanel> search = this.readers
-			.submit(() -> SearchPanel.read(this.probe, this.patient, this.properties));
+			.submit(() -> SearchPanel.read(this.probe, this.patient, this.properties, this.rates));
 		Future<GatewayPanel> gateway = this.readers
 			.submit(() -> GatewayPanel.read(this.probe, this.properties, this.rates));
 		Future<ElectionPanel> election = this.readers.submit(() -> ElectionPanel.read(this.probe, this.properties, at));
