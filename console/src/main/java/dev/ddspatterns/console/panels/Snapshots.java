@@ -130,15 +130,14 @@ public final class Snapshots implements AutoCloseable {
 		long deadline = System.nanoTime() + this.properties.timeout().multipliedBy(PANEL_BOUND).toNanos()
 				+ this.properties.probeTimeout().toNanos();
 		List<String> late = new ArrayList<>();
-		Snapshot snapshot = new Snapshot(at, late, this.properties.sourceBase(),
-				within(cache, deadline, "cache", late, () -> (before != null) ? before.cache() : empty().cache()),
-				within(search, deadline, "search", late, () -> (before != null) ? before.search() : empty().search()),
-				within(gateway, deadline, "gateway", late,
-						() -> (before != null) ? before.gateway() : empty().gateway()),
-				within(election, deadline, "election", late,
-						() -> (before != null) ? before.election() : empty().election()),
-				within(pipeline, deadline, "pipeline", late,
-						() -> (before != null) ? before.pipeline() : empty().pipeline()));
+		Snapshot previous = (before != null) ? before : empty();
+		CachePanel cacheRead = within(cache, deadline, "cache", late, previous::cache);
+		SearchPanel searchRead = within(search, deadline, "search", late, previous::search);
+		GatewayPanel gatewayRead = within(gateway, deadline, "gateway", late, previous::gateway);
+		ElectionPanel electionRead = within(election, deadline, "election", late, previous::election);
+		PipelinePanel pipelineRead = within(pipeline, deadline, "pipeline", late, previous::pipeline);
+		Snapshot snapshot = new Snapshot(at, List.copyOf(late), this.properties.sourceBase(), cacheRead, searchRead,
+				gatewayRead, electionRead, pipelineRead);
 		this.latest = snapshot;
 		return snapshot;
 	}
