@@ -2,7 +2,9 @@ package dev.ddspatterns.console.probe;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +22,9 @@ import org.springframework.web.client.RestClientResponseException;
  */
 public final class Probe {
 
-	/** A metrics page larger than this is not read (the suite's are tens of KB). */
+	/**
+	 * A metrics page larger than this is not read past it (the suite's are tens of KB).
+	 */
 	private static final int MAX_METRICS_BYTES = 4 * 1024 * 1024;
 
 	private final RestClient client;
@@ -52,20 +56,11 @@ public final class Probe {
 	 * @return the JSON it answered with
 	 */
 	public Reading<JsonNode> json(URI uri, @Nullable String bearer) {
-		try {
-			JsonNode body = this.client.get()
-				.uri(uri)
-				.headers((headers) -> bearer(headers, bearer))
-				.retrieve()
-				.body(JsonNode.class);
-			return (body != null) ? Reading.of(body) : Reading.failed("an empty answer");
-		}
-		catch (RestClientResponseException ex) {
-			return Reading.failed("HTTP " + ex.getStatusCode().value());
-		}
-		catch (RestClientException ex) {
-			return Reading.failed("unreachable");
-		}
+		return answer(() -> this.client.get()
+			.uri(uri)
+			.headers((headers) -> bearer(headers, bearer))
+			.retrieve()
+			.body(JsonNode.class));
 	}
 
 	/**
@@ -75,15 +70,42 @@ public final class Probe {
 	 * @return the JSON it answered with
 	 */
 	public Reading<JsonNode> put(URI uri, Object body, @Nullable String bearer) {
+		return answer(() -> this.client.put()
+			.uri(uri)
+			.headers((headers) -> bearer(headers, bearer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/**
+	 * @param uri a Prometheus text page, such as {@code /actuator/prometheus}
+	 * @return its samples
+	 */
+	public Reading<Samples> metrics(URI uri) {
 		try {
-			JsonNode answer = this.client.put()
-				.uri(uri)
-				.headers((headers) -> bearer(headers, bearer))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body)
-				.retrieve()
-				.body(JsonNode.class);
-			return (answer != null) ? Reading.of(answer) : Reading.failed("an empty answer");
+			// Read up to the bound and no further: a page over it is refused unread.
+			return this.client.get().uri(uri).exchange((request, response) -> {
+				if (response.getStatusCode().isError()) {
+					return Reading.failed("HTTP " + response.getStatusCode().value());
+				}
+				byte[] page = response.getBody().readNBytes(MAX_METRICS_BYTES + 1);
+				return (page.length > MAX_METRICS_BYTES)
+						? Reading.failed("a metrics page over " + MAX_METRICS_BYTES + " bytes")
+						: Reading.of(Samples.parse(new String(page, StandardCharsets.UTF_8)));
+			});
+		}
+		catch (RestClientException ex) {
+			return Reading.failed("unreachable");
+		}
+	}
+
+	/** A service's JSON answer, or why there is none. */
+	private static Reading<JsonNode> answer(Supplier<@Nullable JsonNode> call) {
+		try {
+			JsonNode body = call.get();
+			return (body != null) ? Reading.of(body) : Reading.failed("an empty answer");
 		}
 		catch (RestClientResponseException ex) {
 			return Reading.failed("HTTP " + ex.getStatusCode().value());
@@ -96,29 +118,6 @@ public final class Probe {
 	private static void bearer(HttpHeaders headers, @Nullable String bearer) {
 		if (bearer != null) {
 			headers.setBearerAuth(bearer);
-		}
-	}
-
-	/**
-	 * @param uri a Prometheus text page, such as {@code /actuator/prometheus}
-	 * @return its samples
-	 */
-	public Reading<Samples> metrics(URI uri) {
-		try {
-			String body = this.client.get().uri(uri).retrieve().body(String.class);
-			if (body == null) {
-				return Reading.failed("an empty answer");
-			}
-			if (body.length() > MAX_METRICS_BYTES) {
-				return Reading.failed("a metrics page over " + MAX_METRICS_BYTES + " bytes");
-			}
-			return Reading.of(Samples.parse(body));
-		}
-		catch (RestClientResponseException ex) {
-			return Reading.failed("HTTP " + ex.getStatusCode().value());
-		}
-		catch (RestClientException ex) {
-			return Reading.failed("unreachable");
 		}
 	}
 

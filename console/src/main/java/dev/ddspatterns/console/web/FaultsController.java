@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import dev.ddspatterns.console.ConsoleProperties;
 import dev.ddspatterns.console.probe.Probe;
 import dev.ddspatterns.console.probe.Reading;
+import dev.ddspatterns.service.faults.FaultSwitchController.SwitchChange;
 import dev.ddspatterns.service.problem.ProblemException;
 import dev.ddspatterns.service.problem.ProblemType;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern.Flag;
 import tools.jackson.databind.JsonNode;
 
@@ -42,12 +42,6 @@ class FaultsController {
 	FaultsController(ConsoleProperties properties) {
 		this.properties = properties;
 		this.probe = new Probe(properties.timeout());
-	}
-
-	/**
-	 * @param on whether the fault is to be injected
-	 */
-	record SwitchChange(@NotNull Boolean on) {
 	}
 
 	@PutMapping("/api/faults/{target}/{name}")

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -78,8 +79,8 @@ public class FaultSwitchController {
 		authorize(auth);
 		FaultSwitch fault = this.switches.get(name);
 		if (fault == null) {
-			throw new ProblemException(ProblemType.NOT_FOUND, "No fault switch named '" + name + "'; this app has "
-					+ this.switches.keySet().stream().sorted().toList());
+			throw new ProblemException(ProblemType.NOT_FOUND,
+					"No fault switch named '" + name + "'; this app has " + this.switches.keySet());
 		}
 		fault.set(change.on());
 		return SwitchState.of(fault);
