@@ -130,6 +130,11 @@ final class ConsoleBrowserChecks {
 		check(failed, browser, "pause the leader " + leader + ": another replica leads with a larger token",
 				(page) -> !text(page, testId("election-leader")).equals(leader)
 						&& Long.parseLong(text(page, testId("election-token"))) > token);
+		// The ledger fences only with tokens it has seen: the pause ends once the new
+		// leader has written, or the old leader's pending write would still be in time.
+		String successor = text(browser, testId("election-leader"));
+		check(failed, browser, "the new leader " + successor + " writes to the ledger",
+				(page) -> text(page, testId("election-ledger")).contains(successor));
 		Files.write(this.pictures.resolve("election-paused-leader.png"),
 				browser.findElement(By.id("election")).getScreenshotAs(OutputType.BYTES));
 		press(failed, browser, pause, false);
